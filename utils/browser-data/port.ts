@@ -1,0 +1,120 @@
+/**
+ * The one seam between purge logic and the browser's data APIs (STYLE.md §4).
+ *
+ * The executor only ever talks to this interface. `createWebExtPort()` implements it over
+ * cookies / browsingData / history / downloads / tabs / scripting; `createFakePort()` is an
+ * in-memory browser that behaves (stores cookies per store and partition, matches domains the way
+ * browsers do) for unit and integration tests. No other module calls those browser APIs directly
+ * for destructive work.
+ */
+
+/** Partition of a CHIPS cookie (`Partitioned`), or of a Firefox cookie under Total Cookie Protection. */
+export interface PartitionKey {
+  /** Scheme + registrable domain of the top-level page, e.g. `https://jarfalla.se`. */
+  topLevelSite?: string;
+  /** Chrome 130+: the cookie was set in a frame with a cross-site ancestor. */
+  hasCrossSiteAncestor?: boolean;
+}
+
+export interface CookieRecord {
+  name: string;
+  value: string;
+  /** As the browser reports it: `.example.se` for a domain cookie, `host.example.se` when host-only. */
+  domain: string;
+  hostOnly: boolean;
+  path: string;
+  secure: boolean;
+  httpOnly: boolean;
+  sameSite: 'no_restriction' | 'lax' | 'strict' | 'unspecified';
+  session: boolean;
+  /** Seconds since the epoch; absent for session cookies. */
+  expirationDate?: number;
+  /** Cookie store: Chrome `'0'` normal / `'1'` incognito; Firefox `firefox-default`, `firefox-private`, `firefox-container-N`. */
+  storeId: string;
+  partitionKey?: PartitionKey;
+  /** Firefox first-party isolation; `''` when off. */
+  firstPartyDomain?: string;
+}
+
+/** What to look up. Every field narrows; all cookie stores are searched unless `storeId` is given. */
+export interface CookieQuery {
+  /** Cookies whose domain is this domain or one of its subdomains (browser `cookies.getAll({domain})` semantics). */
+  domain?: string;
+  /** Only cookies partitioned under this top-level site (`https://example.se`). */
+  topLevelSite?: string;
+  storeId?: string;
+}
+
+/** The kinds of site data removed by origin/host (browsingData DataTypeSet keys). */
+export type SiteDataKind =
+  | 'cookies'
+  | 'localStorage'
+  | 'indexedDB'
+  | 'cacheStorage'
+  | 'serviceWorkers'
+  | 'fileSystems'
+  | 'webSQL'
+  | 'cache';
+
+export const ALL_SITE_DATA_KINDS: readonly SiteDataKind[] = [
+  'cookies',
+  'localStorage',
+  'indexedDB',
+  'cacheStorage',
+  'serviceWorkers',
+  'fileSystems',
+  'webSQL',
+  'cache',
+];
+
+export interface HistoryEntry {
+  url: string;
+  title?: string;
+  lastVisitTime?: number;
+}
+
+export interface DownloadEntry {
+  id: number;
+  url: string;
+  /** Page the download was started from, when the browser knows it. */
+  referrer?: string;
+  filename: string;
+  exists: boolean;
+  state: 'in_progress' | 'interrupted' | 'complete';
+}
+
+export interface TabInfo {
+  id: number;
+  windowId: number;
+  url?: string;
+  incognito: boolean;
+  /** Firefox container / cookie store of the tab. */
+  cookieStoreId?: string;
+}
+
+export interface BrowserDataPort {
+  /** Every cookie matching the query, in every cookie store, partitioned and unpartitioned. */
+  findCookies(query: CookieQuery): Promise<CookieRecord[]>;
+  /** Remove exactly this cookie (same store, partition, first-party domain). Idempotent: a missing cookie is not an error. */
+  removeCookie(cookie: CookieRecord): Promise<void>;
+  /**
+   * Remove site data for these origins (`https://host[:port]`) and everything partitioned under them.
+   * Idempotent. One browser call where the browser allows it (it is much faster than per-item removal).
+   */
+  removeSiteData(origins: readonly string[], kinds: readonly SiteDataKind[]): Promise<void>;
+  /** Clear sessionStorage (and, where the browser cannot clear it per site, Cache Storage) inside a live tab, all frames. */
+  clearTabStorage(tabId: number): Promise<void>;
+
+  /** History entries whose URL host is one of `hosts` (exact host match). */
+  findHistory(hosts: readonly string[]): Promise<HistoryEntry[]>;
+  deleteHistory(url: string): Promise<void>;
+
+  /** Downloads known to the browser (optionally only those whose url or referrer is on one of `hosts`). */
+  findDownloads(hosts?: readonly string[]): Promise<DownloadEntry[]>;
+  /** Delete the file from disk (if it still exists) and erase the entry from the download list. */
+  removeDownload(id: number): Promise<void>;
+
+  listTabs(): Promise<TabInfo[]>;
+  /** Close these tabs; ids that are already gone are ignored. */
+  closeTabs(ids: readonly number[]): Promise<void>;
+}

@@ -1,0 +1,48 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+/** Public half of the signing key: gives Chromium the fixed id ooifmdmmgociepcdfdnbjkpjenpbeigg (see README). */
+const CHROMIUM_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAuLXbB3ErUkSNzeHMuGpmbqVCaJCQJDIAUIc41s0bEdJzgBVS81MBm6OvO9ETshPne23aWqlJ9xPXbYAEZH5KQF2Hk7HWKyHYw2uHzIKqYivt9Xzjcif4nRvPrP3DOhT70/E0njK/K6qDaHwxkfAU+cdJlgoTaWaWHCKL4tF+h9dluTsEvC8HNqwZr/uAJkr1eaRU0wk9sdPywvKYeS5Ldm1gh60UQAHPzgCJ8Hd5ISqGUusUb+2T6ZYGwl5s71cFbOFpL8vzBhVOMqlr/3F15DkFxGtVby/N0duElaNaGeSilGDQJoSZytyJSu1VmjyMRW0e/D+yYhzOPJrffnB0LwIDAQAB';
+
+export const GECKO_ID = 'safe-logout@safe-logout.org';
+
+// https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  zip: { excludeSources: ['**/*.log', 'test-results/**', '.output/**', 'coverage/**', '**/.env*'] },
+  manifest: ({ browser, manifestVersion }) => {
+    const firefox = browser === 'firefox';
+    const permissions = [
+      'storage', // settings, session groups and the purge ledger
+      'tabs', // which tab shows which host; close a group's tabs
+      'webNavigation', // follow a tab through a login round trip and see the site's logout load
+      'webRequest', // see redirect hops (IdP/broker hosts) that never commit a page
+      'cookies', // remove and re-check a group's cookies, partitioned ones included
+      'browsingData', // remove site storage and HTTP cache for the group's origins
+      'history', // remove the group's history entries
+      'alarms', // grace timers that survive the worker sleeping
+      'scripting', // register the logout watcher on protected hosts only; clear sessionStorage
+    ];
+    return {
+      name: '__MSG_extName__',
+      description: '__MSG_extDescription__',
+      default_locale: 'en',
+      ...(firefox
+        ? {
+            browser_specific_settings: {
+              gecko: {
+                id: GECKO_ID,
+                strict_min_version: '128.0',
+                data_collection_permissions: { required: ['none'] },
+              },
+            },
+          }
+        : { key: CHROMIUM_KEY, minimum_chrome_version: '120' }),
+      permissions,
+      host_permissions: manifestVersion === 2 ? undefined : ['*://*/*'],
+      ...(manifestVersion === 2 ? { permissions: [...permissions, '*://*/*'] } : {}),
+    };
+  },
+});
