@@ -37,6 +37,18 @@ export default defineConfig({
           hookTimeout: 90_000,
         },
       },
+      {
+        plugins: [WxtVitest(), envLiterals],
+        test: {
+          // `npm run bench`: measurements that print figures (docs/benchmarks.md); never part of `npm test`.
+          name: 'bench',
+          include: ['tests/bench/**/*.bench-run.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });
