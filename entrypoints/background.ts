@@ -1,3 +1,5 @@
+import { wireBackground } from '@/utils/background/wire';
+
 export default defineBackground(() => {
-  // Listeners are wired in utils/background/wire.ts once the protection core lands.
+  wireBackground();
 });

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import type { CookieRecord } from '@/utils/browser-data/port';
+import { cookieInScope, planPurge } from '@/utils/purge/plan';
+import type { SessionGroup } from '@/utils/session-groups/types';
+
+const group = (over: Partial<SessionGroup> = {}): SessionGroup => ({
+  id: 'g-jarfalla',
+  sites: [{ ruleId: 'se-kommun-0123', label: 'Järfälla kommun', scopeDomain: 'jarfalla.se', kind: 'kommun' }],
+  hosts: ['e-tjanster.jarfalla.se', 'login.eidbrygga.net'],
+  origins: [
+    'https://e-tjanster.jarfalla.se',
+    'https://login.eidbrygga.net',
+    'https://e-tjanster.jarfalla.se:8443',
+  ],
+  tabIds: [1],
+  startedAt: 0,
+  lastSeenAt: 0,
+  ...over,
+});
+
+const cookie = (over: Partial<CookieRecord>): CookieRecord => ({
+  name: 'c',
+  value: 'v',
+  domain: 'example.com',
+  hostOnly: true,
+  path: '/',
+  secure: true,
+  httpOnly: false,
+  sameSite: 'lax',
+  session: true,
+  storeId: '0',
+  ...over,
+});
+
+const base = { id: 'p1', now: 1, clearHistory: true, clearDownloads: false };
+
+describe('planPurge', () => {
+  it('closes the group’s tabs on a forced logout and leaves other tabs alone', () => {
+    const plan = planPurge({
+      ...base,
+      trigger: 'button',
+      groups: [group()],
+      tabs: [
+        { id: 1, windowId: 1, url: 'https://e-tjanster.jarfalla.se/mina-sidor', incognito: false },
+        { id: 2, windowId: 1, url: 'https://www.jarfalla.se/', incognito: false },
+        { id: 3, windowId: 1, url: 'https://www.lokaltidningen.se/', incognito: false },
+      ],
+    });
+    expect(plan.closeTabs).toEqual([
+      { tabId: 1, reason: 'forced-logout-closes-tab' },
+      { tabId: 2, reason: 'forced-logout-closes-tab' },
+    ]);
+    expect(plan.clearTabs).toEqual([]);
+  });
+
+  it('keeps the tab on a site logout but clears its sessionStorage', () => {
+    const plan = planPurge({
+      ...base,
+      trigger: 'site-logout',
+      groups: [group()],
+      keepTabIds: [1],
+      tabs: [{ id: 1, windowId: 1, url: 'https://e-tjanster.jarfalla.se/utloggad', incognito: false }],
+    });
+    expect(plan.closeTabs).toEqual([]);
+    expect(plan.clearTabs).toEqual([{ tabId: 1, reason: 'session-storage-of-kept-tab' }]);
+  });
+
+  it('removes storage by every origin seen (ports included) and cookies by origin only for wholly-owned domains', () => {
+    const plan = planPurge({
+      ...base,
+      trigger: 'button',
+      tabs: [],
+      groups: [
+        group({
+          sites: [
+            {
+              ruleId: 'se-kommun-0123',
+              label: 'Järfälla kommun',
+              scopeDomain: 'jarfalla.se',
+              kind: 'kommun',
+            },
+            {
+              ruleId: 'se-vendor-tieto',
+              label: 'Tieto Education',
+              scopeDomain: 'education.service.tieto.com',
+              kind: 'vendor',
+            },
+          ],
+          hosts: ['e-tjanster.jarfalla.se', 'login.eidbrygga.net', 'x.education.service.tieto.com'],
+        }),
+      ],
+    });
+    const withCookies = plan.siteData.find((d) => d.kinds.includes('cookies'));
+    const storageOnly = plan.siteData.find((d) => !d.kinds.includes('cookies'));
+    expect(withCookies?.origins).toEqual(
+      expect.arrayContaining([
+        'https://e-tjanster.jarfalla.se:8443',
+        'https://login.eidbrygga.net',
+        'https://jarfalla.se',
+      ]),
+    );
+    // tieto.com is not ours as a whole: its cookies go one by one, never by origin.
+    expect(withCookies?.origins.some((o) => o.includes('tieto.com'))).toBe(false);
+    expect(storageOnly?.origins).toContain('https://x.education.service.tieto.com');
+    expect(storageOnly?.kinds).toEqual(
+      expect.arrayContaining(['localStorage', 'indexedDB', 'cacheStorage', 'serviceWorkers', 'cache']),
+    );
+    expect(plan.history?.hosts).toContain('login.eidbrygga.net');
+    expect(plan.downloads).toBeNull();
+  });
+
+  it('looks cookies up by domain and by partition of every group site', () => {
+    const plan = planPurge({ ...base, trigger: 'button', tabs: [], groups: [group()] });
+    expect(plan.cookieQueries).toEqual(
+      expect.arrayContaining([
+        { domain: 'jarfalla.se' },
+        { domain: 'eidbrygga.net' },
+        { topLevelSite: 'https://jarfalla.se' },
+      ]),
+    );
+  });
+});
+
+describe('cookieInScope', () => {
+  const scope = planPurge({ ...base, trigger: 'button', tabs: [], groups: [group()] }).cookies;
+  it.each([
+    ['a protected site cookie', cookie({ domain: '.jarfalla.se', hostOnly: false })],
+    ['a subdomain never visited', cookie({ domain: 'www.jarfalla.se' })],
+    ['the IdP SSO cookie', cookie({ domain: 'login.eidbrygga.net' })],
+    ['a parent-domain cookie sent to the IdP', cookie({ domain: '.eidbrygga.net', hostOnly: false })],
+    [
+      'a third party partitioned under the group',
+      cookie({ domain: 'analytics.example', partitionKey: { topLevelSite: 'https://jarfalla.se' } }),
+    ],
+    [
+      'an IdP cookie partitioned under the group',
+      cookie({ domain: 'login.eidbrygga.net', partitionKey: { topLevelSite: 'https://jarfalla.se' } }),
+    ],
+    [
+      'a Firefox first-party-isolated cookie',
+      cookie({ domain: 'cdn.example', firstPartyDomain: 'jarfalla.se' }),
+    ],
+  ])('includes %s', (_, c) => expect(cookieInScope(c, scope)).toBe(true));
+
+  it.each([
+    ['an unrelated site', cookie({ domain: '.lokaltidningen.se', hostOnly: false })],
+    ['another host of the IdP’s domain (host-only)', cookie({ domain: 'www.eidbrygga.net' })],
+    ['a look-alike domain', cookie({ domain: 'notjarfalla.se' })],
+    [
+      'the unrelated site partitioned under itself',
+      cookie({ domain: 'x.lokaltidningen.se', partitionKey: { topLevelSite: 'https://lokaltidningen.se' } }),
+    ],
+  ])('excludes %s', (_, c) => expect(cookieInScope(c, scope)).toBe(false));
+});

@@ -1,0 +1,50 @@
+/**
+ * The recogniser the background uses: built-in packs the user has not switched off, plus user and policy
+ * domains, minus excluded ones. Rebuilt only when settings change (a derived cache, not state).
+ */
+import { browser } from 'wxt/browser';
+import { PACKS } from '../rules/generated/packs';
+import { createMatcher } from '../rules/match';
+import type { Classify } from '../session-groups/types';
+import { type EffectiveSettings, effectiveSettings, type ManagedSettings } from '../settings';
+import { userSettings } from '../storage';
+
+async function readManaged(): Promise<ManagedSettings> {
+  try {
+    return ((await browser.storage.managed.get()) ?? {}) as ManagedSettings;
+  } catch {
+    return {}; // no policy (or no schema on this browser): user settings only
+  }
+}
+
+export async function loadEffectiveSettings(): Promise<EffectiveSettings> {
+  const [user, managed] = await Promise.all([userSettings.getValue(), readManaged()]);
+  return effectiveSettings(user, managed);
+}
+
+let cache: { key: string; classify: Classify; domains: string[] } | undefined;
+
+async function build() {
+  const s = await loadEffectiveSettings();
+  const key = JSON.stringify([s.disabledPacks, s.customDomains, s.policyDomains, s.excludedDomains]);
+  if (cache?.key === key) return cache;
+  const packs = PACKS.filter((p) => !s.disabledPacks.includes(p.id));
+  const matcher = createMatcher({
+    packs,
+    custom: s.customDomains,
+    policy: s.policyDomains,
+    excluded: s.excludedDomains,
+  });
+  const domains = [
+    ...packs.flatMap((p) => p.rules.flatMap((r) => r.domains)),
+    ...s.customDomains,
+    ...s.policyDomains,
+  ].filter((d) => matcher.match(d) !== null);
+  cache = { key, classify: (host) => matcher.match(host), domains };
+  return cache;
+}
+
+export const getClassifier = async (): Promise<Classify> => (await build()).classify;
+
+/** Every protected domain (for registering the logout watcher on exactly those hosts). */
+export const protectedDomains = async (): Promise<string[]> => (await build()).domains;

@@ -1,0 +1,67 @@
+/**
+ * Plan → execute → report, for any trigger. Called inside `serialized`.
+ */
+import type { BrowserDataPort } from '../browser-data/port';
+import { executePurge, type PurgeJournal } from '../purge/execute';
+import { planPurge } from '../purge/plan';
+import type { PurgeReport, PurgeTrigger } from '../purge/types';
+import { removeGroups } from '../session-groups/track';
+import type { SessionGroup } from '../session-groups/types';
+import type { EffectiveSettings } from '../settings';
+import { lastReport, pendingPurges, purgeJournal } from '../storage';
+import { loadState, saveState } from './state';
+
+export interface PurgeDeps {
+  port: BrowserDataPort;
+  settings: () => Promise<EffectiveSettings>;
+  now: () => number;
+}
+
+export interface PurgeRequest {
+  trigger: PurgeTrigger;
+  groups: SessionGroup[];
+  keepTabIds?: number[];
+  /** Protected domains found outside any group (start-up cookie scan). */
+  extraDomains?: string[];
+}
+
+const journalStore = { save: (j: PurgeJournal) => purgeJournal.setValue(j) };
+
+async function finish(_deps: PurgeDeps, groupIds: string[], report: PurgeReport): Promise<PurgeReport> {
+  const before = await loadState();
+  await saveState(before, removeGroups(before, groupIds));
+  const pending = await pendingPurges.getValue();
+  for (const id of groupIds) delete pending[id];
+  await Promise.all([
+    pendingPurges.setValue(pending),
+    lastReport.setValue(report),
+    purgeJournal.setValue(null),
+  ]);
+  return report;
+}
+
+export async function runPurge(deps: PurgeDeps, req: PurgeRequest): Promise<PurgeReport> {
+  const settings = await deps.settings();
+  const now = deps.now();
+  const plan = planPurge({
+    id: `purge-${now.toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+    trigger: req.trigger,
+    now,
+    groups: req.groups,
+    tabs: await deps.port.listTabs(),
+    keepTabIds: req.keepTabIds,
+    clearHistory: settings.clearHistory,
+    clearDownloads: settings.clearDownloads,
+    extraDomains: req.extraDomains,
+  });
+  const report = await executePurge(plan, deps.port, journalStore, deps.now);
+  return finish(deps, plan.groupIds, report);
+}
+
+/** A purge the worker did not live to finish: finish it (every step is idempotent). */
+export async function resumePurge(deps: PurgeDeps): Promise<PurgeReport | null> {
+  const journal = await purgeJournal.getValue();
+  if (!journal) return null;
+  const report = await executePurge(journal.plan, deps.port, journalStore, deps.now, journal);
+  return finish(deps, journal.plan.groupIds, report);
+}

@@ -1,0 +1,69 @@
+/**
+ * Every wake of the worker: a new browser session purges what the last one left (crash, power cut, a close
+ * no event saw); an interrupted purge is finished; tabs closed while asleep are caught up.
+ */
+import type { CookieRecord } from '../browser-data/port';
+import { tablessGroups } from '../session-groups/track';
+import type { Classify, SessionGroup } from '../session-groups/types';
+import { emptySessionState } from '../session-groups/types';
+import { browserSession, ledger, pendingPurges, sessionState } from '../storage';
+import { type EventDeps, reconcileTabs, runDuePurges } from './events';
+import { resumePurge, runPurge } from './purge-runner';
+import { loadState, serialized } from './state';
+
+/** Protected domains that still hold cookies: what a crash or a power cut may have left behind. */
+export function protectedCookieDomains(cookies: readonly CookieRecord[], classify: Classify): string[] {
+  const out = new Set<string>();
+  for (const c of cookies) {
+    const m = classify(c.domain.replace(/^\./, ''));
+    if (m) out.add(m.scopeDomain);
+  }
+  return [...out];
+}
+
+export type WakeKind = 'browser-start' | 'extension-update' | 'worker-restart';
+
+export async function wakeKind(): Promise<WakeKind> {
+  return (await browserSession.getValue()) ? 'worker-restart' : 'browser-start';
+}
+
+/** Start of a browser session: purge everything protected that is left, then start clean. */
+export async function startupPurge(deps: EventDeps): Promise<void> {
+  const [left, classify] = await Promise.all([ledger.getValue(), deps.classify()]);
+  const extraDomains = protectedCookieDomains(await deps.port.findCookies({}), classify);
+  const groups: SessionGroup[] = Object.values(left).map((g) => ({ ...g, tabIds: [] }));
+  await sessionState.setValue({
+    ...emptySessionState(),
+    groups: Object.fromEntries(groups.map((g) => [g.id, g])),
+  });
+  if (groups.length || extraDomains.length) {
+    await runPurge(deps, { trigger: 'startup', groups, extraDomains });
+  }
+  await ledger.setValue({});
+  await sessionState.setValue(emptySessionState());
+}
+
+/**
+ * Runs once per worker start. `kind` tells a new browser session from an extension update (which also
+ * empties storage.session but must not close the person's tabs mid-task).
+ */
+export function onWake(deps: EventDeps, wake: Promise<WakeKind>): Promise<void> {
+  // Enqueued before any event of this wake is handled: events wait until the start-up work is done.
+  return serialized(async () => {
+    const kind = await wake;
+    await resumePurge(deps);
+    if (kind === 'browser-start') await startupPurge(deps);
+    if (kind !== 'worker-restart') await browserSession.setValue({ startedAt: deps.now() });
+  }).then(async () => {
+    await reconcileTabs(deps);
+    const s = await loadState();
+    const pending = await pendingPurges.getValue();
+    const lost = tablessGroups(s).filter((id) => !pending[id]);
+    if (lost.length) {
+      const now = deps.now();
+      for (const id of lost) pending[id] = { dueAt: now };
+      await pendingPurges.setValue(pending);
+    }
+    await runDuePurges(deps);
+  });
+}

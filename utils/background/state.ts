@@ -1,0 +1,47 @@
+/**
+ * Session state access for the background: one event at a time, persisted after every change.
+ * The chain below only orders work inside one worker life; everything that matters is in storage.
+ */
+
+import type { SessionGroup, SessionState } from '../session-groups/types';
+import { ledger, sessionState } from '../storage';
+
+let chain: Promise<unknown> = Promise.resolve();
+
+/** Run `fn` after every earlier event of this worker has been handled (no lost updates between events). */
+export function serialized<T>(fn: () => Promise<T>): Promise<T> {
+  const next = chain.then(fn, fn);
+  chain = next.catch(() => undefined);
+  return next;
+}
+
+export const loadState = (): Promise<SessionState> => sessionState.getValue();
+
+const ledgerView = (g: SessionGroup) => ({
+  id: g.id,
+  sites: g.sites,
+  hosts: g.hosts,
+  origins: g.origins,
+  startedAt: g.startedAt,
+  lastSeenAt: g.startedAt,
+});
+
+const signature = (s: SessionState) =>
+  JSON.stringify(Object.values(s.groups).map((g) => [g.id, g.sites.length, g.hosts, g.origins]));
+
+/** Save the state; mirror its groups to the durable ledger when their membership changed. */
+export async function saveState(prev: SessionState, next: SessionState): Promise<void> {
+  if (prev === next) return;
+  const writes: Promise<void>[] = [sessionState.setValue(next)];
+  if (signature(prev) !== signature(next)) {
+    writes.push(
+      (async () => {
+        const current = await ledger.getValue();
+        for (const id of Object.keys(prev.groups)) if (!next.groups[id]) delete current[id];
+        for (const g of Object.values(next.groups)) current[g.id] = ledgerView(g);
+        await ledger.setValue(current);
+      })(),
+    );
+  }
+  await Promise.all(writes);
+}

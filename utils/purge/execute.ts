@@ -1,0 +1,150 @@
+/**
+ * The purge executor: carries out a plan through the browser-data port and reports what it did.
+ * Idempotent and resumable — every step may run twice, and the journal (saved after each phase) lets a
+ * worker that died half-way finish the job on its next wake.
+ */
+import type { BrowserDataPort, CookieRecord } from '../browser-data/port';
+import { cookieInScope } from './plan';
+import type { PurgePlan, PurgeReport } from './types';
+
+export type PurgeStep = 'scan' | 'tabs' | 'site-data' | 'cookies' | 'history' | 'downloads' | 'verify';
+
+export interface PurgeJournal {
+  plan: PurgePlan;
+  done: PurgeStep[];
+  report: PurgeReport;
+}
+
+export interface JournalStore {
+  save(journal: PurgeJournal): Promise<void>;
+}
+
+const cookieKey = (c: CookieRecord) =>
+  [c.storeId, c.partitionKey?.topLevelSite ?? '', c.firstPartyDomain ?? '', c.domain, c.path, c.name].join(
+    '\u0000',
+  );
+
+async function findScopedCookies(port: BrowserDataPort, plan: PurgePlan): Promise<CookieRecord[]> {
+  const found = await Promise.all(plan.cookieQueries.map((q) => port.findCookies(q)));
+  const byKey = new Map<string, CookieRecord>();
+  for (const c of found.flat()) if (cookieInScope(c, plan.cookies)) byKey.set(cookieKey(c), c);
+  return [...byKey.values()];
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export function newReport(plan: PurgePlan, now: number): PurgeReport {
+  return {
+    planId: plan.id,
+    trigger: plan.trigger,
+    labels: plan.labels,
+    startedAt: now,
+    finishedAt: 0,
+    tabsClosed: 0,
+    tabsCleared: 0,
+    cookiesRemoved: 0,
+    originsCleared: 0,
+    historyRemoved: 0,
+    downloadsRemoved: 0,
+    leftovers: [],
+    failures: [],
+    verified: false,
+  };
+}
+
+export async function executePurge(
+  plan: PurgePlan,
+  port: BrowserDataPort,
+  store: JournalStore,
+  now: () => number = Date.now,
+  resume?: PurgeJournal,
+): Promise<PurgeReport> {
+  const journal: PurgeJournal = resume ?? { plan, done: [], report: newReport(plan, now()) };
+  const report = journal.report;
+  const isDone = (s: PurgeStep) => journal.done.includes(s);
+  const run = async (step: PurgeStep, fn: () => Promise<void>) => {
+    if (isDone(step)) return;
+    try {
+      await fn();
+    } catch (e) {
+      report.failures.push({ step, message: message(e) });
+    }
+    journal.done.push(step);
+  };
+  let before: CookieRecord[] = [];
+
+  // Phase 1: count what is there while the group's tabs close (a closed page can no longer write storage).
+  await Promise.all([
+    run('scan', async () => {
+      before = await findScopedCookies(port, plan);
+      report.cookiesRemoved = before.length;
+    }),
+    run('tabs', async () => {
+      const open = new Set((await port.listTabs()).map((t) => t.id));
+      const toClose = plan.closeTabs.map((t) => t.tabId).filter((id) => open.has(id));
+      await port.closeTabs(toClose);
+      report.tabsClosed += toClose.length;
+    }),
+  ]);
+  await store.save(journal);
+
+  // Phase 2: everything by origin in as few browser calls as possible; sessionStorage of kept tabs; history; downloads.
+  await Promise.all([
+    run('site-data', async () => {
+      await Promise.all(plan.siteData.map((d) => port.removeSiteData(d.origins, d.kinds)));
+      report.originsCleared = new Set(plan.siteData.flatMap((d) => d.origins)).size;
+      const open = new Set((await port.listTabs()).map((t) => t.id));
+      const kept = plan.clearTabs.map((t) => t.tabId).filter((id) => open.has(id));
+      const cleared = await Promise.allSettled(kept.map((id) => port.clearTabStorage(id)));
+      report.tabsCleared = cleared.filter((r) => r.status === 'fulfilled').length;
+      for (const r of cleared)
+        if (r.status === 'rejected') report.failures.push({ step: 'site-data', message: message(r.reason) });
+    }),
+    run('history', async () => {
+      if (!plan.history) return;
+      const entries = await port.findHistory(plan.history.hosts);
+      await Promise.all(entries.map((e) => port.deleteHistory(e.url)));
+      report.historyRemoved += entries.length;
+    }),
+    run('downloads', async () => {
+      if (!plan.downloads) return;
+      const items = await port.findDownloads(plan.downloads.hosts);
+      await Promise.all(items.map((d) => port.removeDownload(d.id)));
+      report.downloadsRemoved += items.length;
+    }),
+  ]);
+  await store.save(journal);
+
+  // Phase 3: cookies the origin-wide call cannot reach (other partitions, subdomains never visited, narrow rules).
+  await run('cookies', async () => {
+    const rest = await findScopedCookies(port, plan);
+    const results = await Promise.allSettled(rest.map((c) => port.removeCookie(c)));
+    for (const r of results)
+      if (r.status === 'rejected') report.failures.push({ step: 'cookies', message: message(r.reason) });
+  });
+
+  // Phase 4: verify by reading the cookies again; one more attempt at anything left, then report it.
+  journal.done = journal.done.filter((s) => s !== 'verify');
+  await run('verify', async () => {
+    let left = await findScopedCookies(port, plan);
+    if (left.length) {
+      await Promise.allSettled(left.map((c) => port.removeCookie(c)));
+      left = await findScopedCookies(port, plan);
+    }
+    const known = new Set(before.map(cookieKey));
+    report.cookiesRemoved = Math.max(
+      0,
+      report.cookiesRemoved - left.filter((c) => known.has(cookieKey(c))).length,
+    );
+    report.leftovers = left.map((c) => ({
+      domain: c.domain,
+      name: c.name,
+      storeId: c.storeId,
+      partitioned: !!c.partitionKey?.topLevelSite,
+    }));
+  });
+  report.verified = report.leftovers.length === 0 && !report.failures.some((f) => f.step === 'verify');
+  report.finishedAt = now();
+  await store.save(journal);
+  return report;
+}

@@ -1,0 +1,138 @@
+/**
+ * The purge planner: a pure function from groups, open tabs and settings to a plan that says what will be
+ * removed and why. No browser APIs, no clock, no randomness beyond the id it is given.
+ */
+import { getDomain } from 'tldts';
+import {
+  ALL_SITE_DATA_KINDS,
+  type CookieRecord,
+  type SiteDataKind,
+  type TabInfo,
+} from '../browser-data/port';
+import type { SessionGroup } from '../session-groups/types';
+import type { CookieScope, PlannedTab, PurgePlan, PurgeTrigger } from './types';
+
+export interface PlanInput {
+  id: string;
+  trigger: PurgeTrigger;
+  now: number;
+  groups: readonly SessionGroup[];
+  /** Open tabs; those on a group host (or listed in a group) are closed, unless kept. */
+  tabs: readonly TabInfo[];
+  /** Site logout: the tab stays, but its sessionStorage goes. */
+  keepTabIds?: readonly number[];
+  clearHistory: boolean;
+  clearDownloads: boolean;
+  /** Hosts of protected sites found outside any group (e.g. cookies left at browser start). */
+  extraDomains?: readonly string[];
+}
+
+const uniq = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
+const STORAGE_KINDS: SiteDataKind[] = ALL_SITE_DATA_KINDS.filter((k) => k !== 'cookies');
+
+export const registrable = (host: string): string => getDomain(host, { allowPrivateDomains: true }) ?? host;
+
+const within = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
+
+function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.hostname : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Does this cookie belong to the group? Its domain is a protected site's, it would be sent to a group host, or it is partitioned under a group site. */
+export function cookieInScope(c: CookieRecord, scope: CookieScope): boolean {
+  const d = c.domain.replace(/^\./, '').toLowerCase();
+  if (scope.domains.some((sd) => within(d, sd))) return true;
+  if (scope.hosts.some((h) => (c.hostOnly ? h === d : within(h, d)))) return true;
+  const tls = hostOf(c.partitionKey?.topLevelSite);
+  if (tls && scope.topLevelSites.includes(registrable(tls))) return true;
+  if (c.firstPartyDomain && scope.topLevelSites.includes(registrable(c.firstPartyDomain))) return true;
+  return false;
+}
+
+export function planPurge(input: PlanInput): PurgePlan {
+  const { groups } = input;
+  const hosts = uniq(groups.flatMap((g) => g.hosts));
+  const siteDomains = uniq([
+    ...groups.flatMap((g) => g.sites.map((s) => s.scopeDomain)),
+    ...(input.extraDomains ?? []),
+  ]);
+  const inSiteDomain = (h: string) => siteDomains.some((d) => within(h, d));
+  const loginHosts = hosts.filter((h) => !inSiteDomain(h));
+  const topLevelSites = uniq([...hosts.map(registrable), ...siteDomains.map(registrable)]);
+
+  // A registrable domain is wholly the group's when a protected site covers all of it, or when it is the
+  // domain of a login host no protected rule narrows (the IdP's own site). Only then may cookies go by origin
+  // in one browser call (Chrome clears cookies by origin for the whole registrable domain).
+  const narrowRules = siteDomains.filter((d) => registrable(d) !== d).map(registrable);
+  const wholeDomains = new Set(
+    topLevelSites.filter(
+      (rd) =>
+        siteDomains.includes(rd) || (!narrowRules.includes(rd) && hosts.some((h) => registrable(h) === rd)),
+    ),
+  );
+
+  const origins = uniq([
+    ...groups.flatMap((g) => g.origins),
+    ...hosts.flatMap((h) => [`https://${h}`, `http://${h}`]),
+    ...siteDomains.flatMap((d) => [`https://${d}`, `http://${d}`]),
+  ]);
+  const cookieOrigins = origins.filter((o) => wholeDomains.has(registrable(new URL(o).hostname)));
+  const otherOrigins = origins.filter((o) => !cookieOrigins.includes(o));
+
+  const groupTabIds = new Set(groups.flatMap((g) => g.tabIds));
+  const keep = new Set(input.keepTabIds ?? []);
+  const closeTabs: PlannedTab[] = [];
+  const clearTabs: PlannedTab[] = [];
+  for (const tab of input.tabs) {
+    const h = hostOf(tab.url);
+    const member = groupTabIds.has(tab.id) || (h !== undefined && (hosts.includes(h) || inSiteDomain(h)));
+    if (!member) continue;
+    if (keep.has(tab.id) || input.trigger === 'site-logout') {
+      clearTabs.push({ tabId: tab.id, reason: 'session-storage-of-kept-tab' });
+    } else {
+      closeTabs.push({
+        tabId: tab.id,
+        reason: input.trigger === 'startup' ? 'restored-after-restart' : 'forced-logout-closes-tab',
+      });
+    }
+  }
+
+  const siteData: PurgePlan['siteData'] = [];
+  if (cookieOrigins.length)
+    siteData.push({ origins: cookieOrigins, kinds: [...ALL_SITE_DATA_KINDS], reason: 'group-origin' });
+  if (otherOrigins.length)
+    siteData.push({
+      origins: otherOrigins,
+      kinds: STORAGE_KINDS,
+      reason: 'cookie-domain-shared-with-other-sites',
+    });
+
+  const cookies: CookieScope = { domains: siteDomains, hosts: loginHosts, topLevelSites };
+  const queryDomains = uniq([...siteDomains, ...loginHosts.map(registrable)]);
+  const cookieQueries = [
+    ...queryDomains.map((domain) => ({ domain })),
+    ...topLevelSites.flatMap((rd) => [{ topLevelSite: `https://${rd}` }, { topLevelSite: `http://${rd}` }]),
+  ];
+
+  return {
+    id: input.id,
+    trigger: input.trigger,
+    createdAt: input.now,
+    groupIds: groups.map((g) => g.id),
+    labels: uniq(groups.flatMap((g) => g.sites.map((s) => s.label))),
+    hosts,
+    closeTabs,
+    clearTabs,
+    siteData,
+    cookies,
+    cookieQueries,
+    history: input.clearHistory ? { hosts: uniq([...hosts, ...siteDomains]) } : null,
+    downloads: input.clearDownloads ? { hosts: uniq([...hosts, ...siteDomains]) } : null,
+  };
+}

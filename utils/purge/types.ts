@@ -1,0 +1,76 @@
+import type { SiteDataKind } from '../browser-data/port';
+
+export type PurgeTrigger = 'button' | 'site-logout' | 'tab-closed' | 'startup' | 'idle' | 'single-site';
+
+/** Why a piece of the plan is there — the UI and the tests read these, never free text. */
+export type PlanReason =
+  | 'forced-logout-closes-tab'
+  | 'site-logout-keeps-tab'
+  | 'session-storage-of-kept-tab'
+  | 'group-origin'
+  | 'protected-site-domain'
+  | 'login-host-of-group'
+  | 'partitioned-under-group-site'
+  | 'restored-after-restart'
+  | 'history-of-group'
+  | 'download-from-group'
+  | 'cookie-domain-shared-with-other-sites';
+
+export interface CookieScope {
+  /** Cookies whose domain is one of these or under it (protected sites' domains). */
+  domains: string[];
+  /** Cookies that would be sent to one of these hosts (IdP and broker hosts the login passed through). */
+  hosts: string[];
+  /** Registrable domains: cookies partitioned under these top-level sites (CHIPS, Total Cookie Protection). */
+  topLevelSites: string[];
+}
+
+export interface PlannedTab {
+  tabId: number;
+  reason: PlanReason;
+}
+
+export interface PurgePlan {
+  id: string;
+  trigger: PurgeTrigger;
+  createdAt: number;
+  /** Human names of what is purged (site labels) and the group ids the plan ends. */
+  groupIds: string[];
+  labels: string[];
+  hosts: string[];
+  closeTabs: PlannedTab[];
+  clearTabs: PlannedTab[];
+  /** One removeSiteData call per entry: storage and cache by origin, cookies only where the whole registrable domain is in the group. */
+  siteData: { origins: string[]; kinds: SiteDataKind[]; reason: PlanReason }[];
+  cookies: CookieScope;
+  /** Lookups that find every cookie of the scope, partitioned ones included (domains and top-level sites). */
+  cookieQueries: { domain?: string; topLevelSite?: string }[];
+  history: { hosts: string[] } | null;
+  downloads: { hosts: string[] } | null;
+}
+
+export interface CookieLeftover {
+  domain: string;
+  name: string;
+  storeId: string;
+  partitioned: boolean;
+}
+
+export interface PurgeReport {
+  planId: string;
+  trigger: PurgeTrigger;
+  labels: string[];
+  startedAt: number;
+  finishedAt: number;
+  tabsClosed: number;
+  tabsCleared: number;
+  cookiesRemoved: number;
+  /** Origins whose storage (localStorage, IndexedDB, Cache Storage, service workers, file systems, HTTP cache) was removed. */
+  originsCleared: number;
+  historyRemoved: number;
+  downloadsRemoved: number;
+  /** Cookies of the group still present after the purge, re-read from the browser. Empty = verified. */
+  leftovers: CookieLeftover[];
+  failures: { step: string; message: string }[];
+  verified: boolean;
+}

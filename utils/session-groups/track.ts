@@ -1,0 +1,311 @@
+/**
+ * Pure session-group bookkeeping: (state, browser event) → new state. No browser APIs here, so every rule
+ * below is unit-tested without a browser; the background feeds it events and persists the result.
+ */
+import type { Classify, GroupSite, HostMatch, SessionGroup, SessionState, TabTrack, Trail } from './types';
+
+/** A login round trip (service → IdP → BankID → service) that takes longer than this is not one. */
+export const LOGIN_WINDOW_MS = 15 * 60_000;
+const MAX_TRAIL_HOSTS = 30;
+
+/** Navigations the person made on purpose: what follows is not a login round trip. */
+const DELIBERATE_TRANSITIONS = new Set([
+  'typed',
+  'auto_bookmark',
+  'generated',
+  'keyword',
+  'keyword_generated',
+  'start_page',
+]);
+
+export interface MainFrameCommit {
+  tabId: number;
+  url: string;
+  transitionType?: string;
+  transitionQualifiers?: string[];
+}
+
+const add = <T>(list: T[], item: T): T[] => (list.includes(item) ? list : [...list, item]);
+
+function parseWebUrl(url: string): URL | null {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u : null;
+  } catch {
+    return null;
+  }
+}
+
+function cloneState(s: SessionState): SessionState {
+  return structuredClone(s);
+}
+
+function trackOf(s: SessionState, tabId: number): TabTrack {
+  const key = String(tabId);
+  s.tabs[key] ??= { tabId, groupIds: [] };
+  return s.tabs[key];
+}
+
+export function groupOfHost(s: SessionState, host: string): SessionGroup | undefined {
+  return Object.values(s.groups).find((g) => g.hosts.includes(host));
+}
+
+function groupOfRule(s: SessionState, ruleId: string): SessionGroup | undefined {
+  return Object.values(s.groups).find((g) => g.sites.some((site) => site.ruleId === ruleId));
+}
+
+const siteOf = (m: HostMatch): GroupSite => ({
+  ruleId: m.ruleId,
+  label: m.label,
+  scopeDomain: m.scopeDomain,
+  kind: m.kind,
+});
+
+function newGroup(s: SessionState, m: HostMatch, now: number): SessionGroup {
+  let id = `g-${m.ruleId}`;
+  for (let n = 2; s.groups[id]; n++) id = `g-${m.ruleId}-${n}`;
+  const g: SessionGroup = {
+    id,
+    sites: [siteOf(m)],
+    hosts: [],
+    origins: [],
+    tabIds: [],
+    startedAt: now,
+    lastSeenAt: now,
+  };
+  s.groups[id] = g;
+  return g;
+}
+
+/** Fold `from` into `into`: one single-sign-on session, one group. */
+function mergeGroups(s: SessionState, into: SessionGroup, from: SessionGroup): void {
+  if (into.id === from.id) return;
+  for (const site of from.sites) if (!into.sites.some((x) => x.ruleId === site.ruleId)) into.sites.push(site);
+  for (const h of from.hosts) into.hosts = add(into.hosts, h);
+  for (const o of from.origins) into.origins = add(into.origins, o);
+  for (const t of from.tabIds) into.tabIds = add(into.tabIds, t);
+  into.startedAt = Math.min(into.startedAt, from.startedAt);
+  into.lastSeenAt = Math.max(into.lastSeenAt, from.lastSeenAt);
+  delete s.groups[from.id];
+  for (const tab of Object.values(s.tabs)) {
+    tab.groupIds = tab.groupIds.includes(from.id)
+      ? add(
+          tab.groupIds.filter((id) => id !== from.id),
+          into.id,
+        )
+      : tab.groupIds;
+    if (tab.groupId === from.id) tab.groupId = into.id;
+    if (tab.trail?.fromGroupId === from.id) tab.trail.fromGroupId = into.id;
+    if (tab.logout?.groupId === from.id) tab.logout.groupId = into.id;
+  }
+}
+
+/** Add hosts/origins to a group; a host that already belongs to another group merges the two (shared SSO). */
+function joinHosts(s: SessionState, g: SessionGroup, hosts: string[], origins: string[]): SessionGroup {
+  for (const host of hosts) {
+    const other = groupOfHost(s, host);
+    if (other && other.id !== g.id) mergeGroups(s, g, other);
+    g.hosts = add(g.hosts, host);
+  }
+  for (const o of origins) g.origins = add(g.origins, o);
+  return g;
+}
+
+function attachTab(g: SessionGroup, tab: TabTrack, host: string, now: number): void {
+  g.tabIds = add(g.tabIds, tab.tabId);
+  g.lastSeenAt = now;
+  tab.groupIds = add(tab.groupIds, g.id);
+  tab.groupId = g.id;
+  tab.host = host;
+  tab.trail = undefined;
+}
+
+const trailIsFresh = (t: Trail | undefined, now: number): t is Trail =>
+  !!t && now - t.startedAt <= LOGIN_WINDOW_MS;
+
+/**
+ * A request for a top-level document (every redirect hop included, even those that never commit).
+ * While a tab is away from its group these hosts form the trail that joins when the tab comes back.
+ */
+export function onMainFrameRequest(
+  prev: SessionState,
+  tabId: number,
+  url: string,
+  now: number,
+): SessionState {
+  const u = parseWebUrl(url);
+  const tab = prev.tabs[String(tabId)];
+  if (!u || !tab) return prev;
+  const contextGroupId = tab.groupId ?? tab.trail?.fromGroupId;
+  if (!contextGroupId || !prev.groups[contextGroupId]) return prev;
+  if (prev.groups[contextGroupId].hosts.includes(u.hostname)) return prev;
+  const s = cloneState(prev);
+  const t = trackOf(s, tabId);
+  const trail: Trail = trailIsFresh(t.trail, now)
+    ? t.trail
+    : { fromGroupId: contextGroupId, hosts: [], origins: [], startedAt: now };
+  if (trail.hosts.length < MAX_TRAIL_HOSTS) {
+    trail.hosts = add(trail.hosts, u.hostname);
+    trail.origins = add(trail.origins, u.origin);
+  }
+  t.trail = trail;
+  return s;
+}
+
+/** A top-level document committed in a tab: start, join or leave a group. */
+export function onMainFrameCommit(
+  prev: SessionState,
+  ev: MainFrameCommit,
+  classify: Classify,
+  now: number,
+): SessionState {
+  const u = parseWebUrl(ev.url);
+  if (!u) return prev;
+  const s = cloneState(prev);
+  const tab = trackOf(s, ev.tabId);
+  const host = u.hostname;
+  const deliberate =
+    DELIBERATE_TRANSITIONS.has(ev.transitionType ?? '') ||
+    (ev.transitionQualifiers ?? []).includes('forward_back');
+  if (deliberate) tab.trail = undefined;
+
+  const contextGroupId = tab.groupId ?? tab.trail?.fromGroupId;
+  const context = contextGroupId ? s.groups[contextGroupId] : undefined;
+  const m = classify(host);
+
+  let target: SessionGroup | undefined;
+  if (m && m.kind !== 'idp') target = groupOfRule(s, m.ruleId) ?? newGroup(s, m, now);
+  else if (m) target = (deliberate ? undefined : context) ?? groupOfRule(s, m.ruleId) ?? newGroup(s, m, now);
+  else {
+    target = groupOfHost(s, host);
+    // A tab of one group reached a host of another (their logins share an SSO host): one session now.
+    if (target && context && context.id !== target.id && !deliberate) mergeGroups(s, target, context);
+  }
+
+  if (!target) {
+    // An unprotected host that is not a member: the tab has left its group (it may come back via a trail).
+    if (context && !deliberate) {
+      const trail: Trail = trailIsFresh(tab.trail, now)
+        ? tab.trail
+        : { fromGroupId: context.id, hosts: [], origins: [], startedAt: now };
+      if (trail.hosts.length < MAX_TRAIL_HOSTS) {
+        trail.hosts = add(trail.hosts, host);
+        trail.origins = add(trail.origins, u.origin);
+      }
+      tab.trail = trail;
+    }
+    tab.groupId = undefined;
+    tab.host = host;
+    return s;
+  }
+
+  if (m && !target.sites.some((x) => x.ruleId === m.ruleId)) {
+    const holder = groupOfRule(s, m.ruleId);
+    if (holder && holder.id !== target.id) mergeGroups(s, target, holder);
+    else target.sites.push(siteOf(m));
+  }
+  if (trailIsFresh(tab.trail, now)) {
+    // Back in a group after a round trip: every host passed through joins — except other protected sites,
+    // which have groups of their own.
+    const arrival = target;
+    const passed = tab.trail.hosts.filter((h) => {
+      const hm = classify(h);
+      return !hm || hm.kind === 'idp' || arrival.sites.some((x) => x.ruleId === hm.ruleId);
+    });
+    const passedOrigins = tab.trail.origins.filter((o) => passed.includes(new URL(o).hostname));
+    target = joinHosts(s, target, passed, passedOrigins);
+  }
+  target = joinHosts(s, target, [host], [u.origin]);
+  attachTab(target, tab, host, now);
+  return s;
+}
+
+/**
+ * A frame inside a group's page. A known login service in a frame (BankID QR frames, SSO probes) is a group
+ * member; any other third party is not (its data partitioned under the group's sites goes with the group).
+ */
+export function onSubFrame(
+  prev: SessionState,
+  tabId: number,
+  url: string,
+  classify: Classify,
+  now: number,
+): SessionState {
+  const u = parseWebUrl(url);
+  const groupId = prev.tabs[String(tabId)]?.groupId;
+  if (!u || !groupId || !prev.groups[groupId] || prev.groups[groupId].hosts.includes(u.hostname)) return prev;
+  const m = classify(u.hostname);
+  if (m?.kind !== 'idp') return prev;
+  const s = cloneState(prev);
+  const g = joinHosts(s, s.groups[groupId]!, [u.hostname], [u.origin]);
+  if (!g.sites.some((x) => x.ruleId === m.ruleId)) g.sites.push(siteOf(m));
+  g.lastSeenAt = now;
+  return s;
+}
+
+/** A tab opened from a group's tab (a login popup, target=_blank): it is on the group's trail from the start. */
+export function onTabOpenedFrom(
+  prev: SessionState,
+  tabId: number,
+  openerTabId: number,
+  now: number,
+): SessionState {
+  const opener = prev.tabs[String(openerTabId)];
+  const fromGroupId = opener?.groupId;
+  if (!fromGroupId || !prev.groups[fromGroupId]) return prev;
+  const s = cloneState(prev);
+  const tab = trackOf(s, tabId);
+  tab.trail = { fromGroupId, hosts: [], origins: [], startedAt: now };
+  tab.groupIds = add(tab.groupIds, fromGroupId);
+  s.groups[fromGroupId]!.tabIds = add(s.groups[fromGroupId]!.tabIds, tabId);
+  return s;
+}
+
+/** A tab closed (or was found missing on wake). Returns the groups that lost their last tab. */
+export function onTabClosed(prev: SessionState, tabId: number): { state: SessionState; orphaned: string[] } {
+  if (!prev.tabs[String(tabId)] && !Object.values(prev.groups).some((g) => g.tabIds.includes(tabId))) {
+    return { state: prev, orphaned: [] };
+  }
+  const s = cloneState(prev);
+  delete s.tabs[String(tabId)];
+  const orphaned: string[] = [];
+  for (const g of Object.values(s.groups)) {
+    if (!g.tabIds.includes(tabId)) continue;
+    g.tabIds = g.tabIds.filter((id) => id !== tabId);
+    if (g.tabIds.length === 0) orphaned.push(g.id);
+  }
+  return { state: s, orphaned };
+}
+
+/** Tabs the state knows of that are no longer open: closed while the worker slept. */
+export function missingTabs(s: SessionState, openTabIds: readonly number[]): number[] {
+  const open = new Set(openTabIds);
+  const known = new Set<number>(Object.values(s.tabs).map((t) => t.tabId));
+  for (const g of Object.values(s.groups)) for (const id of g.tabIds) known.add(id);
+  return [...known].filter((id) => !open.has(id));
+}
+
+/** Groups with no open tab (e.g. their last tab closed while the worker slept before it could schedule). */
+export function tablessGroups(s: SessionState): string[] {
+  return Object.values(s.groups)
+    .filter((g) => g.tabIds.length === 0)
+    .map((g) => g.id);
+}
+
+/** Forget purged groups. Tabs kept open stay tracked, outside any group, until they navigate again. */
+export function removeGroups(prev: SessionState, ids: readonly string[]): SessionState {
+  const s = cloneState(prev);
+  for (const id of ids) delete s.groups[id];
+  for (const tab of Object.values(s.tabs)) {
+    tab.groupIds = tab.groupIds.filter((id) => !ids.includes(id));
+    if (tab.groupId && ids.includes(tab.groupId)) tab.groupId = undefined;
+    if (tab.trail && ids.includes(tab.trail.fromGroupId)) tab.trail = undefined;
+    if (tab.logout && ids.includes(tab.logout.groupId)) tab.logout = undefined;
+  }
+  return s;
+}
+
+/** True while one of the group's tabs is away on a login round trip (never purge automatically then). */
+export function groupInLogin(s: SessionState, groupId: string, now: number): boolean {
+  return Object.values(s.tabs).some((t) => t.trail?.fromGroupId === groupId && trailIsFresh(t.trail, now));
+}

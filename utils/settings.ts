@@ -1,0 +1,66 @@
+/**
+ * Settings: the user's choices, with IT policy (managed storage) merged over them in exactly one place.
+ */
+
+export interface Settings {
+  /** Built-in rule packs switched off by the user (all are on by default). */
+  disabledPacks: string[];
+  /** Validated domains added by the user (see utils/rules/validate-domain.ts). */
+  customDomains: string[];
+  /** Seconds after a group's last tab closes before it is purged (0–60). */
+  graceSeconds: number;
+  clearHistory: boolean;
+  clearDownloads: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  disabledPacks: [],
+  customDomains: [],
+  graceSeconds: 2,
+  clearHistory: true,
+  clearDownloads: false,
+};
+
+/** Settings with the policy's domains; `locked` names the keys IT has set (the UI shows them as managed). */
+export interface EffectiveSettings extends Settings {
+  policyDomains: string[];
+  excludedDomains: string[];
+  locked: (keyof Settings)[];
+}
+
+export interface ManagedSettings {
+  protectedDomains?: string[];
+  excludedDomains?: string[];
+  purgeOnTabCloseSeconds?: number;
+  clearHistory?: boolean;
+  clearDownloads?: boolean;
+}
+
+export const clampGrace = (n: number) => (Number.isFinite(n) ? Math.min(60, Math.max(0, Math.round(n))) : 2);
+
+export function effectiveSettings(user: Settings, managed: ManagedSettings = {}): EffectiveSettings {
+  const locked: (keyof Settings)[] = [];
+  const out: EffectiveSettings = {
+    ...DEFAULT_SETTINGS,
+    ...user,
+    policyDomains: [],
+    excludedDomains: [],
+    locked,
+  };
+  out.graceSeconds = clampGrace(out.graceSeconds);
+  if (Array.isArray(managed.protectedDomains)) out.policyDomains = managed.protectedDomains;
+  if (Array.isArray(managed.excludedDomains)) out.excludedDomains = managed.excludedDomains;
+  if (typeof managed.purgeOnTabCloseSeconds === 'number') {
+    out.graceSeconds = clampGrace(managed.purgeOnTabCloseSeconds);
+    locked.push('graceSeconds');
+  }
+  if (typeof managed.clearHistory === 'boolean') {
+    out.clearHistory = managed.clearHistory;
+    locked.push('clearHistory');
+  }
+  if (typeof managed.clearDownloads === 'boolean') {
+    out.clearDownloads = managed.clearDownloads;
+    locked.push('clearDownloads');
+  }
+  return out;
+}

@@ -1,0 +1,47 @@
+/**
+ * Every stored item, declared once, each with its lifecycle (STYLE.md §7).
+ */
+import { storage } from 'wxt/utils/storage';
+import type { PurgeJournal } from './purge/execute';
+import type { PurgeReport } from './purge/types';
+import { emptySessionState, type SessionGroup, type SessionState } from './session-groups/types';
+import { DEFAULT_SETTINGS, type Settings } from './settings';
+
+/** Groups and the tab → group map. Cleared by the browser when it closes; reconciled with tabs.query on wake. */
+export const sessionState = storage.defineItem<SessionState>('session:groups', {
+  fallback: emptySessionState(),
+  version: 1,
+});
+
+/** Present once this browser session's start-up purge has run. Its absence at wake = a new browser session. */
+export const browserSession = storage.defineItem<{ startedAt: number } | null>('session:browser-session', {
+  fallback: null,
+});
+
+/** Tab-close grace timers (the alarm wakes the worker; this says which group and when). Cleared when fired. */
+export const pendingPurges = storage.defineItem<Record<string, { dueAt: number }>>('session:pending-purges', {
+  fallback: {},
+});
+
+/**
+ * Durable ledger of groups that have not been purged yet: survives crashes and power cuts so that the next
+ * browser start purges every host the login passed through. Cleared group by group after a verified purge.
+ */
+export const ledger = storage.defineItem<Record<string, Omit<SessionGroup, 'tabIds'>>>('local:ledger', {
+  fallback: {},
+  version: 1,
+});
+
+/** The purge in progress, step by step, so a worker that dies half-way finishes it on wake. Cleared when done. */
+export const purgeJournal = storage.defineItem<PurgeJournal | null>('local:purge-journal', {
+  fallback: null,
+});
+
+/** The receipt of the last purge: site names and counts only, never personal data. Replaced by the next purge. */
+export const lastReport = storage.defineItem<PurgeReport | null>('local:last-report', { fallback: null });
+
+/** The user's settings; policy is merged over them in utils/settings.ts. Kept until the user changes them. */
+export const userSettings = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
