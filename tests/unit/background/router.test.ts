@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { createRouter, type Handlers } from '@/utils/background/router';
+
+const self = {
+  id: 'ooifmdmmgociepcdfdnbjkpjenpbeigg',
+  baseUrl: 'chrome-extension://ooifmdmmgociepcdfdnbjkpjenpbeigg/',
+};
+
+function setup() {
+  const purged: string[] = [];
+  const handlers: Handlers = {
+    getStatus: async () => ({ groups: [], lastReport: null }),
+    logOutAll: async () => {
+      purged.push('all');
+      return null;
+    },
+    logOutGroup: async ({ groupId }) => {
+      purged.push(groupId);
+      return null;
+    },
+    logoutClicked: async (_, sender) => ({ accepted: sender.tab?.id === 5 }),
+  };
+  return { route: createRouter(handlers, self), purged };
+}
+
+const popup = { id: self.id, url: `${self.baseUrl}popup.html` };
+const contentScript = { id: self.id, url: 'https://e-tjanster.jarfalla.se/', tab: { id: 5 }, frameId: 0 };
+
+describe('message router', () => {
+  it('accepts destructive commands from the extension’s own pages', async () => {
+    const { route, purged } = setup();
+    await route({ type: 'logOutAll', data: {} }, popup);
+    await route({ type: 'logOutGroup', data: { groupId: 'g-1' } }, { ...popup, tab: { id: 9 } });
+    expect(purged).toEqual(['all', 'g-1']);
+  });
+
+  it.each([
+    ['a content script', contentScript],
+    ['a content script in a frame', { ...contentScript, frameId: 3 }],
+    [
+      'another extension',
+      {
+        id: 'abcdefghijklmnopabcdefghijklmnop',
+        url: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/x.html',
+      },
+    ],
+    ['a web page pretending to be us', { url: `${self.baseUrl}popup.html` }],
+    ['no sender at all', {}],
+  ])('refuses a destructive command from %s', async (_, sender) => {
+    const { route, purged } = setup();
+    await expect(route({ type: 'logOutAll', data: {} }, sender)).rejects.toThrow(/refused/);
+    await expect(route({ type: 'logOutGroup', data: { groupId: 'g' } }, sender)).rejects.toThrow(/refused/);
+    expect(purged).toEqual([]);
+  });
+
+  it('lets our content script in a top frame report a logout click, and nobody else', async () => {
+    const { route } = setup();
+    await expect(route({ type: 'logoutClicked', data: {} }, contentScript)).resolves.toEqual({
+      accepted: true,
+    });
+    await expect(
+      route({ type: 'logoutClicked', data: {} }, { ...contentScript, frameId: 2 }),
+    ).rejects.toThrow(/refused/);
+    await expect(
+      route({ type: 'logoutClicked', data: {} }, { ...contentScript, id: 'other' }),
+    ).rejects.toThrow(/refused/);
+  });
+
+  it('refuses unknown and malformed messages', async () => {
+    const { route } = setup();
+    await expect(route({ type: 'wipeEverything', data: {} }, popup)).rejects.toThrow();
+    await expect(route('logOutAll', popup)).rejects.toThrow();
+    await expect(route(null, popup)).rejects.toThrow();
+  });
+});
