@@ -1,0 +1,30 @@
+/**
+ * Every hostname of the simulated municipality, in one place.
+ *
+ * The product is judged against e-services it has never seen, so nothing in the product may know these
+ * names; the sim and the harness read them from here only. Override any of them with `startSim({ hosts })`.
+ */
+export interface SimHosts {
+  /** The municipality's e-service (Open ePlatform-like): where the 2019 leak was found. */
+  kommun: string;
+  /** A second e-service on a school vendor's domain that logs in through the same IdP. */
+  vklass: string;
+  /** Identity provider (BankID broker) on a host that is on no list. */
+  idp: string;
+  /** An unrelated site whose data must survive every logout. */
+  newspaper: string;
+  /** A neutral page (the browser's "new tab"): harness warm-ups go here so they touch no site above. */
+  neutral: string;
+}
+
+export const DEFAULT_HOSTS: SimHosts = {
+  kommun: 'e-tjanster.jarfalla.se',
+  vklass: 'www.vklass.se',
+  idp: 'login.eidbrygga.net',
+  newspaper: 'www.lokaltidningen.se',
+  neutral: 'startsida.test',
+};
+
+/** The two e-services: both are SAML service providers of the same IdP. */
+export type ServiceKey = 'kommun' | 'vklass';
+export const SERVICE_KEYS: readonly ServiceKey[] = ['kommun', 'vklass'];

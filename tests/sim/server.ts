@@ -1,0 +1,175 @@
+import { rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { makeCertificate } from './cert';
+import type { SimContext, SimEvent } from './context';
+import { createEService } from './eservice';
+import { DEFAULT_HOSTS, SERVICE_KEYS, type ServiceKey, type SimHosts } from './hosts';
+import { html, layout, parseCookies, type SimRequest, type SimResponse } from './http';
+import { createIdp, IDP_COOKIES, IDP_PATHS } from './idp';
+import { createNewspaper, handleNeutral, NEWSPAPER } from './newspaper';
+import { SERVICES, type ServicePaths, type ServiceProfile } from './services';
+
+export interface SimOptions {
+  /** Override hostnames (defaults in hosts.ts). */
+  hosts?: Partial<SimHosts>;
+  /** Port to listen on; default 0 (a free port, mapped with `--host-resolver-rules`). 443 needs root. */
+  port?: number;
+  /** Put the port into URLs/origins (for browsers that can map a hostname to an IP but not to a port). */
+  portInUrls?: boolean;
+}
+
+export type ServiceUrls = { origin: string } & { [K in keyof ServicePaths]: string };
+
+export interface SimUrls {
+  kommun: ServiceUrls;
+  vklass: ServiceUrls;
+  idp: { origin: string; start: string; state: string };
+  newspaper: { origin: string; start: string; state: string };
+  neutral: { origin: string; start: string };
+}
+
+export interface SimStats {
+  /** Requests the server answered for this URL's host + path (query ignored). */
+  count(url: string): number;
+  /** Every request, in order. */
+  readonly requests: readonly { method: string; url: string; at: number }[];
+  /** Logins, SSO reuses, logouts. */
+  readonly events: readonly SimEvent[];
+  reset(): void;
+}
+
+export interface Sim {
+  port: number;
+  hosts: SimHosts;
+  urls: SimUrls;
+  stats: SimStats;
+  /** Cookie names, storage prefixes and paths of each e-service. */
+  services: Record<ServiceKey, ServiceProfile>;
+  idpCookies: typeof IDP_COOKIES;
+  newspaper: typeof NEWSPAPER;
+  /** Chromium `--host-resolver-rules` value: every hostname → this server. */
+  hostResolverRules: string;
+  /** The self-signed certificate (PEM), for browsers that want to trust it instead of ignoring errors. */
+  certFile: string;
+  /**
+   * base64 SHA-256 of the certificate's public key. Give it to Chromium as
+   * `--ignore-certificate-errors-spki-list`: then the certificate counts as valid and the HTTP cache
+   * works as on the real web (with only `--ignore-certificate-errors`, Chromium caches nothing).
+   */
+  certSpki: string;
+  close(): Promise<void>;
+}
+
+/** Starts the simulated municipality: one HTTPS server on loopback answering for every sim hostname. */
+export async function startSim(options: SimOptions = {}): Promise<Sim> {
+  const hosts: SimHosts = { ...DEFAULT_HOSTS, ...options.hosts };
+  const cert = await makeCertificate(Object.values(hosts));
+  const requests: { method: string; url: string; at: number }[] = [];
+  const counts = new Map<string, number>();
+  const events: SimEvent[] = [];
+  let port = options.port ?? 0;
+
+  const ctx: SimContext = {
+    hosts,
+    origin: (host) => (options.portInUrls && port !== 443 ? `https://${host}:${port}` : `https://${host}`),
+    record: (e) => events.push(e),
+  };
+  const handlers = new Map<string, (req: SimRequest) => SimResponse>([
+    [hosts.idp, createIdp(ctx)],
+    [hosts.newspaper, createNewspaper(ctx)],
+    [hosts.neutral, handleNeutral],
+    ...SERVICE_KEYS.map((k) => [hosts[k], createEService(ctx, k)] as const),
+  ]);
+
+  const server: Server = createServer({ key: cert.key, cert: cert.cert }, (req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+      const url = new URL(req.url ?? '/', `https://${req.headers.host ?? 'invalid'}`);
+      const key = `${host}${url.pathname}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+      requests.push({ method: req.method ?? 'GET', url: url.href, at: Date.now() });
+      const isForm = (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+      const simReq: SimRequest = {
+        method: req.method ?? 'GET',
+        url,
+        host,
+        cookies: parseCookies(req.headers.cookie),
+        form: new URLSearchParams(isForm ? Buffer.concat(chunks).toString() : ''),
+      };
+      let out: SimResponse;
+      try {
+        const handler = handlers.get(host);
+        out = handler
+          ? handler(simReq)
+          : html(layout({ title: 'Okänd webbplats', body: '<h1>Okänd webbplats</h1>' }), {}, 421);
+      } catch (e) {
+        out = html(
+          layout({ title: 'Serverfel', body: `<h1>Serverfel</h1><pre>${String(e)}</pre>` }),
+          {},
+          500,
+        );
+      }
+      res.writeHead(out.status, out.headers);
+      res.end(out.body);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  const serviceUrls = (k: ServiceKey): ServiceUrls => {
+    const origin = ctx.origin(hosts[k]);
+    const paths = SERVICES[k].paths;
+    const out = { origin } as ServiceUrls;
+    for (const name of Object.keys(paths) as (keyof ServicePaths)[]) out[name] = origin + paths[name];
+    return out;
+  };
+  const idpOrigin = ctx.origin(hosts.idp);
+  const paperOrigin = ctx.origin(hosts.newspaper);
+  const urls: SimUrls = {
+    kommun: serviceUrls('kommun'),
+    vklass: serviceUrls('vklass'),
+    idp: { origin: idpOrigin, start: idpOrigin + IDP_PATHS.start, state: idpOrigin + IDP_PATHS.state },
+    newspaper: {
+      origin: paperOrigin,
+      start: paperOrigin + NEWSPAPER.paths.start,
+      state: paperOrigin + NEWSPAPER.paths.state,
+    },
+    neutral: { origin: ctx.origin(hosts.neutral), start: `${ctx.origin(hosts.neutral)}/` },
+  };
+
+  return {
+    port,
+    hosts,
+    urls,
+    services: SERVICES,
+    idpCookies: IDP_COOKIES,
+    newspaper: NEWSPAPER,
+    hostResolverRules: `MAP * 127.0.0.1:${port}`,
+    certFile: cert.certFile,
+    certSpki: cert.spkiSha256,
+    stats: {
+      count: (u) => {
+        const parsed = new URL(u);
+        return counts.get(`${parsed.hostname}${parsed.pathname}`) ?? 0;
+      },
+      requests,
+      events,
+      reset: () => {
+        counts.clear();
+        requests.length = 0;
+        events.length = 0;
+      },
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await rm(cert.dir, { recursive: true, force: true });
+    },
+  };
+}
