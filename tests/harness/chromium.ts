@@ -1,0 +1,212 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Sim } from '../sim/server';
+import { browserPid, waitForProfileProcessesGone } from './browser-process';
+
+export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+/** The built extension (`npx wxt build`); absolute, so the extension id stays stable. */
+export const EXTENSION_DIR = resolve(REPO_ROOT, '.output/chrome-mv3');
+
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+}
+
+export interface LaunchOptions {
+  /** Load `.output/chrome-mv3` (or `extensionDir`). */
+  withExtension?: boolean;
+  extensionDir?: string;
+  /** Default true. Headed needs a display (`DISPLAY`, e.g. under `xvfb-run -a`). */
+  headless?: boolean;
+  /** Reuse this profile; default a fresh temp dir (removed by `close()`). */
+  profileDir?: string;
+  /** Extra Chromium flags. */
+  args?: string[];
+}
+
+/** One running Chromium on one profile. `restartBrowser` swaps `context` and `pid` in place. */
+export interface ChromiumSession {
+  context: BrowserContext;
+  profileDir: string;
+  /** Pid of the browser (main) process. */
+  pid: number;
+  sim: Pick<Sim, 'hostResolverRules' | 'certSpki' | 'urls'>;
+  options: LaunchOptions;
+  /** Closes the browser and removes the profile dir (if the harness made it). Safe to call twice. */
+  close(): Promise<void>;
+}
+
+const BASE_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--ignore-certificate-errors',
+];
+
+async function launchContext(
+  sim: ChromiumSession['sim'],
+  profileDir: string,
+  o: LaunchOptions,
+): Promise<BrowserContext> {
+  const args = [
+    ...BASE_ARGS,
+    `--host-resolver-rules=${sim.hostResolverRules}`,
+    // Without this the sim's certificate is an "error" that is ignored, and Chromium then keeps
+    // nothing in its HTTP cache; with it the certificate is valid and caching behaves as in production.
+    `--ignore-certificate-errors-spki-list=${sim.certSpki}`,
+    ...(o.args ?? []),
+  ];
+  if (o.withExtension) {
+    const dir = resolve(o.extensionDir ?? EXTENSION_DIR);
+    if (!existsSync(join(dir, 'manifest.json')))
+      throw new Error(`no built extension in ${dir}: run npx wxt build`);
+    args.push(`--disable-extensions-except=${dir}`, `--load-extension=${dir}`);
+  }
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath(),
+    headless: o.headless ?? true,
+    args,
+    // Playwright's default would disable extensions; keep Chromium's own behaviour otherwise.
+    ignoreDefaultArgs: o.withExtension ? ['--disable-extensions'] : [],
+    acceptDownloads: true,
+    viewport: { width: 1100, height: 800 },
+    locale: 'sv-SE',
+    timeout: 30_000,
+  });
+}
+
+/** Launches Chromium (persistent profile, host names mapped to the sim, certificate errors ignored). */
+export async function launchChromium(
+  sim: ChromiumSession['sim'],
+  options: LaunchOptions = {},
+): Promise<ChromiumSession> {
+  const ownProfile = !options.profileDir;
+  const profileDir = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'safe-logout-chromium-')));
+  let context: BrowserContext;
+  try {
+    context = await launchContext(sim, profileDir, options);
+  } catch (e) {
+    if (ownProfile) await rm(profileDir, { recursive: true, force: true });
+    throw e;
+  }
+  const session: ChromiumSession = {
+    context,
+    profileDir,
+    pid: await browserPid(profileDir),
+    sim,
+    options,
+    async close() {
+      await session.context.close().catch(() => {});
+      await waitForProfileProcessesGone(profileDir, 5_000);
+      if (ownProfile) await rm(profileDir, { recursive: true, force: true });
+    },
+  };
+  return session;
+}
+
+/**
+ * Ends the browser and starts it again on the same profile. `crash: true` SIGKILLs the browser process
+ * (as a power cut or a killed process would); otherwise it closes cleanly. Afterwards one request is made
+ * (to the sim's neutral page) so the lazily loaded cookie store is up before anyone reads it.
+ */
+export async function restartBrowser(
+  session: ChromiumSession,
+  { crash }: { crash: boolean },
+): Promise<ChromiumSession> {
+  if (crash) {
+    const closed = new Promise<void>((r) => session.context.once('close', () => r()));
+    process.kill(await browserPid(session.profileDir), 'SIGKILL');
+    await Promise.race([closed, new Promise((r) => setTimeout(r, 10_000))]);
+  } else {
+    await session.context.close();
+  }
+  await waitForProfileProcessesGone(session.profileDir);
+  session.context = await launchContext(session.sim, session.profileDir, session.options);
+  session.pid = await browserPid(session.profileDir);
+  const page = session.context.pages()[0] ?? (await session.context.newPage());
+  await page.goto(session.sim.urls.neutral.start);
+  return session;
+}
+
+/** The extension's id, from its service worker URL (waits for the worker if it has not started yet). */
+export async function extensionId(context: BrowserContext, timeoutMs = 15_000): Promise<string> {
+  const fromUrl = (u: string) => /^chrome-extension:\/\/([a-p]{32})\//.exec(u)?.[1];
+  for (const w of context.serviceWorkers()) {
+    const id = fromUrl(w.url());
+    if (id) return id;
+  }
+  const worker = await context.waitForEvent('serviceworker', {
+    predicate: (w) => Boolean(fromUrl(w.url())),
+    timeout: timeoutMs,
+  });
+  return fromUrl(worker.url())!;
+}
+
+/** Opens an extension page (`popup.html`, `options.html`…) as a normal tab. */
+export async function openExtensionPage(context: BrowserContext, path: string): Promise<Page> {
+  const id = await extensionId(context);
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${id}/${path.replace(/^\//, '')}`);
+  return page;
+}
+
+/** A cookie as CDP `Storage.getCookies` reports it (the fields the harness uses). */
+export interface CdpCookie {
+  name: string;
+  value: string;
+  domain: string;
+  path: string;
+  /** Seconds since the epoch; -1 for a session cookie. */
+  expires: number;
+  session: boolean;
+  httpOnly: boolean;
+  secure: boolean;
+  sameSite?: 'Strict' | 'Lax' | 'None';
+  /** Present for partitioned (CHIPS) cookies. */
+  partitionKey?: { topLevelSite: string; hasCrossSiteAncestor: boolean };
+}
+
+/** Every cookie in the browser, partitioned (CHIPS) ones included, with `partitionKey` as CDP reports it. */
+export async function allCookies(context: BrowserContext): Promise<CdpCookie[]> {
+  const browser = context.browser();
+  if (!browser) throw new Error('allCookies needs a Chromium context with a browser');
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    return (await cdp.send('Storage.getCookies', {})).cookies as CdpCookie[];
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+/**
+ * Stops the extension's service worker the way Chrome does when it is idle: the Stop button on
+ * chrome://serviceworker-internals/. Resolves once that page reports it STOPPED and Playwright saw it close.
+ */
+export async function stopServiceWorker(
+  context: BrowserContext,
+  extId: string,
+  timeoutMs = 10_000,
+): Promise<void> {
+  const page = await context.newPage();
+  try {
+    await page.goto('chrome://serviceworker-internals/');
+    const row = page
+      .locator('.serviceworker-registration', { hasText: `chrome-extension://${extId}/` })
+      .first();
+    const status = row.locator('.serviceworker-running-status .value').first();
+    await status.waitFor({ timeout: timeoutMs });
+    await row.locator('cr-button[data-command=stop]').first().click();
+    await page.waitForFunction((el) => el?.textContent?.trim() === 'STOPPED', await status.elementHandle(), {
+      timeout: timeoutMs,
+    });
+  } finally {
+    await page.close();
+  }
+}
