@@ -1,0 +1,206 @@
+/**
+ * shared/data/domains/*.tsv → the source text of utils/rules/generated/packs.ts.
+ * Pure apart from reading the input files; `scripts/build-rules.mjs` writes the result.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { KOMMUN_LABELS, PACK_DEFS, ROWS, RULE_DEFS, SHARED_DOMAINS } from './catalogue.mjs';
+import { checkHostname, extractHosts, isWithin } from './cells.mjs';
+import { renderPacks } from './render.mjs';
+import { parseTsv } from './tsv.mjs';
+
+export { renderPacks };
+
+export const SOURCE_FILES = [
+  'kommuner.tsv',
+  'kommuner_alt.tsv',
+  'regioner.tsv',
+  'platforms.tsv',
+  'idp.tsv',
+  'nordic.tsv',
+];
+
+/** `SAFE_LOGOUT_DOMAINS_DIR` (relative to the working directory) or `../shared/data/domains` beside the repo. */
+export function resolveDomainsDir(repoRoot, env = process.env) {
+  const override = env.SAFE_LOGOUT_DOMAINS_DIR;
+  return override ? resolve(override) : resolve(repoRoot, '../shared/data/domains');
+}
+
+export function readSources(dir) {
+  return Object.fromEntries(SOURCE_FILES.map((file) => [file, readFileSync(join(dir, file), 'utf8')]));
+}
+
+export function buildPacks(dir) {
+  return renderPacks(buildPackData(readSources(dir)));
+}
+
+export function buildPackData(sources) {
+  /** @type {Map<string, { id: string, label: string, kind: string, country: string, pack: string, added: string[] }>} */
+  const rules = new Map();
+  /** @type {{ file: string, line: number, token: string, reason: string }[]} */
+  const skipped = [];
+  const rows = (file, required) => {
+    const text = sources[file];
+    if (text === undefined) throw new Error(`missing input file ${file}`);
+    return parseTsv(text, file, required);
+  };
+  const defineRule = (id, def) => {
+    let rule = rules.get(id);
+    if (!rule) {
+      rule = { id, ...def, added: [] };
+      rules.set(id, rule);
+    }
+    return rule;
+  };
+  const catalogueRule = (id, where) => {
+    const def = RULE_DEFS[id];
+    if (!def) throw new Error(`${where}: rule "${id}" is not in RULE_DEFS`);
+    return defineRule(id, def);
+  };
+  const add = (rule, host) => {
+    if (!rule.added.includes(host)) rule.added.push(host);
+  };
+  const skip = (file, line, list) => {
+    for (const s of list) skipped.push({ file, line, ...s });
+  };
+
+  // Kommuner: one rule each, keyed by kommunkod.
+  const kommunNames = new Map();
+  for (const row of rows('kommuner.tsv', ['kommunkod', 'name', 'domain'])) {
+    const where = `kommuner.tsv:${row.line}`;
+    if (!/^\d{4}$/.test(row.kommunkod)) throw new Error(`${where}: bad kommunkod "${row.kommunkod}"`);
+    const domain = checkHostname(row.domain.toLowerCase());
+    if (!domain.ok) throw new Error(`${where}: "${row.domain}": ${domain.reason}`);
+    kommunNames.set(row.kommunkod, row.name);
+    const label = KOMMUN_LABELS[row.kommunkod] ?? `${row.name} kommun`;
+    const rule = defineRule(`se-kommun-${row.kommunkod}`, {
+      label,
+      kind: 'kommun',
+      country: 'SE',
+      pack: 'se-kommuner',
+    });
+    add(rule, domain.host);
+  }
+
+  // Second, legacy and vendor-tenant hosts of a kommun join that kommun's rule.
+  for (const row of rows('kommuner_alt.tsv', ['kommunkod', 'name', 'host_or_domain'])) {
+    const where = `kommuner_alt.tsv:${row.line}`;
+    const rule = rules.get(`se-kommun-${row.kommunkod}`);
+    if (!rule || kommunNames.get(row.kommunkod) !== row.name) {
+      throw new Error(`${where}: ${row.kommunkod} ${row.name} is not in kommuner.tsv`);
+    }
+    const { hosts, skipped: left } = extractHosts(row.host_or_domain);
+    skip('kommuner_alt.tsv', row.line, left);
+    for (const { host, qualified } of hosts) {
+      if (rule.added.some((domain) => isWithin(host, domain))) continue;
+      if (qualified) {
+        // education.service.tieto.com (domain=StockholmEdu), open24.ist-asp.com/boras/: many kommuner share it.
+        skip('kommuner_alt.tsv', row.line, [
+          { token: host, reason: 'shared vendor host (tenant in path/parameter)' },
+        ]);
+      } else {
+        add(rule, host);
+      }
+    }
+  }
+
+  // Regioner: one rule per län; current domain first, 2016 domains after it.
+  for (const row of rows('regioner.tsv', ['lanskod', 'name', 'domain', 'legacy_domains_2016'])) {
+    const cells = [row.domain, row.legacy_domains_2016];
+    if (/^\d{2}$/.test(row.lanskod)) {
+      const rule = defineRule(`se-region-${row.lanskod}`, {
+        label: row.name,
+        kind: 'region',
+        country: 'SE',
+        pack: 'se-regioner',
+      });
+      addCells(row, 'regioner.tsv', cells, (host) => add(rule, host));
+      if (rule.added.length === 0) throw new Error(`regioner.tsv:${row.line}: no domain`);
+    } else {
+      catalogueRow('regioner.tsv', row, row.name, cells);
+    }
+  }
+
+  for (const row of rows('platforms.tsv', ['vendor', 'domain_pattern'])) {
+    catalogueRow('platforms.tsv', row, row.vendor, [row.domain_pattern]);
+  }
+  for (const row of rows('idp.tsv', ['name', 'hostnames'])) {
+    catalogueRow('idp.tsv', row, row.name, [row.hostnames]);
+  }
+  for (const row of rows('nordic.tsv', ['country', 'service', 'domains'])) {
+    catalogueRow('nordic.tsv', row, `${row.country} ${row.service}`, [row.domains]);
+  }
+
+  function addCells(row, file, cells, take) {
+    for (const cell of cells) {
+      const { hosts, skipped: left } = extractHosts(cell);
+      skip(file, row.line, left);
+      for (const { host } of hosts) take(host);
+    }
+  }
+
+  function catalogueRow(file, row, name, cells) {
+    const where = `${file}:${row.line}`;
+    const entries = (ROWS[file] ?? []).filter((entry) => name.startsWith(entry.key));
+    if (entries.length !== 1) {
+      throw new Error(`${where}: "${name}" matches ${entries.length} catalogue entries (need exactly one)`);
+    }
+    const entry = entries[0];
+    if (entry.skip) {
+      skip(file, row.line, [{ token: name, reason: `row left out: ${entry.skip}` }]);
+      return;
+    }
+    addCells(row, file, cells, (host) => {
+      const routed = Object.keys(entry.route ?? {}).find((domain) => isWithin(host, domain));
+      const id = routed ? entry.route[routed] : entry.rule;
+      if (!id) throw new Error(`${where}: no rule takes "${host}"`);
+      add(catalogueRule(id, where), host);
+    });
+  }
+
+  return finish(rules, skipped);
+}
+
+/** Collapse covered domains, check overlaps, group into packs in PACK_DEFS order, hash. */
+function finish(rules, skipped) {
+  /** @type {Map<string, string[]>} */
+  const owners = new Map();
+  const built = [...rules.values()].map((rule) => {
+    const kept = [...rule.added]
+      .sort((a, b) => a.split('.').length - b.split('.').length || (a < b ? -1 : a > b ? 1 : 0))
+      .filter((host, i, all) => !all.slice(0, i).some((parent) => isWithin(host, parent)));
+    const first = rule.added[0] ?? '';
+    const primary = kept.find((domain) => isWithin(first, domain)) ?? kept[0];
+    const domains = [primary, ...kept.filter((d) => d !== primary).sort()];
+    for (const domain of domains) owners.set(domain, [...(owners.get(domain) ?? []), rule.id]);
+    return {
+      id: rule.id,
+      label: rule.label,
+      kind: rule.kind,
+      country: rule.country,
+      pack: rule.pack,
+      domains,
+    };
+  });
+  for (const [domain, ids] of owners) {
+    if (ids.length < 2) continue;
+    const allowed = SHARED_DOMAINS[domain] ?? [];
+    if (ids.some((id) => !allowed.includes(id))) {
+      throw new Error(`${domain} is listed by several rules (${ids.join(', ')}): route it to one`);
+    }
+  }
+  const packs = PACK_DEFS.map((pack) => ({
+    id: pack.id,
+    label: pack.label,
+    country: pack.country,
+    rules: built
+      .filter((rule) => rule.pack === pack.id)
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map(({ pack: _pack, ...rule }) => rule),
+  }));
+  const ruleCount = packs.reduce((n, pack) => n + pack.rules.length, 0);
+  const hash = createHash('sha256').update(JSON.stringify(packs)).digest('hex');
+  const unique = new Map(skipped.map((s) => [`${s.file}\t${s.line}\t${s.token}\t${s.reason}`, s]));
+  return { version: `r${ruleCount}-${hash.slice(0, 10)}`, packs, skipped: [...unique.values()] };
+}

@@ -1,0 +1,58 @@
+/** Shapes shared by the generated rule packs, the matcher and the settings UI. */
+
+export type Country = 'SE' | 'NO' | 'DK' | 'FI';
+
+/** What kind of organisation or service a built-in rule stands for. */
+export type RuleKind = 'kommun' | 'region' | 'agency' | 'vendor' | 'idp' | 'national';
+
+/** A built-in rule: one organisation or service and every domain it covers. */
+export interface Rule {
+  /** Stable across releases: settings and reports may store it. */
+  readonly id: string;
+  /** Proper name, e.g. "Järfälla kommun", "Vklass", "Inloggningstjänst (CGI)". Not translated. */
+  readonly label: string;
+  readonly kind: RuleKind;
+  readonly country: Country;
+  /**
+   * Punycode hostnames; each covers itself and all its subdomains. The primary domain comes first.
+   * Never a bare public suffix.
+   */
+  readonly domains: readonly string[];
+}
+
+export interface Pack {
+  readonly id: string;
+  /** Swedish name from the data; the UI should prefer its own translation keyed by `id`. */
+  readonly label: string;
+  /** `null` when the pack spans several countries (the `idp` pack). */
+  readonly country: Country | null;
+  readonly rules: readonly Rule[];
+}
+
+export interface PackMeta {
+  readonly id: string;
+  readonly label: string;
+  readonly country: Country | null;
+  readonly ruleCount: number;
+  readonly domainCount: number;
+}
+
+/** Where the rule that matched came from. */
+export type RuleSource = 'builtin' | 'user' | 'policy';
+
+export interface RuleMatch {
+  /** Built-in rule id, or `user:<domain>` / `policy:<domain>`. */
+  readonly ruleId: string;
+  /** Built-in label, or the domain itself for user and policy rules. */
+  readonly label: string;
+  /** `'custom'` for user and policy rules. */
+  readonly kind: RuleKind | 'custom';
+  readonly source: RuleSource;
+  /** The rule domain that matched: the hostname itself or its closest listed parent. */
+  readonly scopeDomain: string;
+  /** Pack of a built-in rule; `null` for user and policy rules. */
+  readonly packId: string | null;
+  readonly country: Country | null;
+  /** The host belongs to an identity provider or login broker (kind `idp`). */
+  readonly isKnownIdp: boolean;
+}
