@@ -1,0 +1,61 @@
+/**
+ * Host, site and cookie-domain arithmetic shared by the real port and the fake, so both match domains
+ * the way browsers do.
+ */
+import { getDomain } from 'tldts';
+
+/** `www.jarfalla.se` → `jarfalla.se`; IP addresses and internal names (`localhost`) stay as they are. Private registries count (as in Chromium). */
+export function registrableDomain(host: string): string {
+  const bare = stripDot(host).toLowerCase();
+  return getDomain(bare, { allowPrivateDomains: true }) ?? bare;
+}
+
+/** Schemeful site of an origin, the form partition keys use: `https://www.jarfalla.se:8443` → `https://jarfalla.se`. */
+export function siteOf(origin: string): string {
+  const url = new URL(origin);
+  return `${url.protocol}//${registrableDomain(url.hostname)}`;
+}
+
+/** `https://host[:port]` with a path, query or trailing slash removed; throws on anything that is not an http(s) origin. */
+export function normalizeOrigin(origin: string): string {
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    throw new TypeError(`'${origin}' is not a valid origin.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new TypeError(`'${origin}' is not a valid origin.`);
+  }
+  return url.origin;
+}
+
+/** Host with the port when the origin has one: what Firefox matches localStorage/IndexedDB against. */
+export function hostWithPort(origin: string): string {
+  return new URL(origin).host;
+}
+
+export function stripDot(domain: string): string {
+  return domain.startsWith('.') ? domain.slice(1) : domain;
+}
+
+/**
+ * `cookies.getAll({domain})` semantics: the cookie's domain equals the query domain or is a subdomain
+ * of it; leading dots are ignored on both sides. (`.jarfalla.se` matches query `www.jarfalla.se`? No:
+ * the query asks for cookies *of* www and below, and a domain cookie of the parent is not one of them.)
+ */
+export function cookieDomainMatches(cookieDomain: string, queryDomain: string): boolean {
+  const cookie = stripDot(cookieDomain).toLowerCase();
+  const query = stripDot(queryDomain).toLowerCase();
+  return cookie === query || cookie.endsWith(`.${query}`);
+}
+
+/** Hostname of a URL, or undefined when it has none (about:, data:, malformed). */
+export function hostnameOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).hostname || undefined;
+  } catch {
+    return undefined;
+  }
+}

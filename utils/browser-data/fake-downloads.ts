@@ -1,0 +1,45 @@
+/** The fake browser's download list and the disk its files land on. */
+import { hostnameOf } from './domains';
+import type { DownloadSeed } from './fake-port-types';
+import type { DownloadEntry } from './port';
+
+export function createFakeDownloads(apiPresent: boolean) {
+  const downloads = new Map<number, Omit<DownloadEntry, 'exists'>>();
+  const disk = new Set<string>();
+  let nextId = 1;
+
+  const entry = (d: Omit<DownloadEntry, 'exists'>): DownloadEntry => ({ ...d, exists: disk.has(d.filename) });
+
+  return {
+    add(seed: DownloadSeed): number {
+      const id = nextId++;
+      downloads.set(id, {
+        id,
+        url: seed.url,
+        filename: seed.filename,
+        state: seed.state ?? 'complete',
+        ...(seed.referrer !== undefined ? { referrer: seed.referrer } : {}),
+      });
+      if (seed.exists ?? true) disk.add(seed.filename);
+      return id;
+    },
+    find(hosts?: readonly string[]): DownloadEntry[] {
+      if (!apiPresent) return [];
+      const wanted = hosts && new Set(hosts.map((h) => h.toLowerCase()));
+      const on = (url?: string) => !!wanted && wanted.has(hostnameOf(url) ?? '');
+      return [...downloads.values()].filter((d) => !wanted || on(d.url) || on(d.referrer)).map(entry);
+    },
+    /** File (partial file of an unfinished download, which is cancelled) and entry go. */
+    remove(id: number): void {
+      const download = downloads.get(id);
+      if (!download) return;
+      disk.delete(download.filename);
+      downloads.delete(id);
+    },
+    deleteFile(filename: string): void {
+      disk.delete(filename);
+    },
+    entries: () => [...downloads.values()].map(entry),
+    files: () => [...disk].sort(),
+  };
+}

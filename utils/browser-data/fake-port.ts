@@ -1,0 +1,209 @@
+/**
+ * An in-memory browser behind `BrowserDataPort`, for unit and integration tests (STYLE.md §4). It keeps
+ * state and answers the way `createWebExtPort()` answers in the real browsers:
+ *
+ * - cookies are keyed by store, partition, first-party domain, domain, path and name (fake-cookie-jar.ts);
+ * - `removeSiteData` removes cookies of the origins' whole registrable domains in every store and
+ *   partition, plus every cookie partitioned under the origins' sites (or isolated under their domains
+ *   by Firefox first-party isolation); storage as each engine does
+ *   (fake-site-data.ts: `engine: 'firefox'` leaves Cache Storage to `clearTabStorage` and clears the
+ *   whole HTTP cache);
+ * - sessionStorage lives in tabs; history, downloads (with a file on a fake disk) and tabs behave.
+ *
+ * Seed and inspect with the helpers (`setCookie`, `setSiteData`, `openTab`, `snapshot()` …) and inject
+ * trouble with `failNext` (a call rejects) and `stickCookies` / `stickSiteData` (removal "succeeds" but
+ * the data stays, like a cookie a live page sets again).
+ */
+
+import { hostnameOf, normalizeOrigin, siteOf } from './domains';
+import { createCookieJar } from './fake-cookie-jar';
+import { createFakeDownloads } from './fake-downloads';
+import type { FakePort, FakePortInit, TabSeed } from './fake-port-types';
+import {
+  type FakeEngine,
+  itemKey,
+  removedBySiteData,
+  removesCookie,
+  type SiteDataItem,
+  type SiteDataSeed,
+} from './fake-site-data';
+import { createTrouble } from './fake-trouble';
+import type { HistoryEntry, SiteDataKind, TabInfo } from './port';
+
+export type { CookieSeed } from './fake-cookie-jar';
+export type * from './fake-port-types';
+export type { FakeEngine, SiteDataItem, SiteDataSeed } from './fake-site-data';
+
+interface FakeTab extends TabInfo {
+  frames: string[];
+  /** frame origin → key → value */
+  sessionStorage: Map<string, Map<string, string>>;
+}
+
+const STORES: Record<FakeEngine, { normal: string; private: string }> = {
+  chrome: { normal: '0', private: '1' },
+  firefox: { normal: 'firefox-default', private: 'firefox-private' },
+};
+
+export function createFakePort(init: FakePortInit = {}): FakePort {
+  const engine = init.engine ?? 'chrome';
+  const stores = STORES[engine];
+  const now = init.now ?? Date.now;
+  const jar = createCookieJar(stores.normal, now);
+  const siteData = new Map<string, SiteDataItem>();
+  const history = new Map<string, HistoryEntry>();
+  const downloads = createFakeDownloads(init.downloadsApi !== false);
+  const tabs = new Map<number, FakeTab>();
+  const trouble = createTrouble();
+  const { call, cookieSticks, itemSticks } = trouble;
+  let nextTabId = 1;
+
+  const isPrivateStore = (storeId: string) => storeId === stores.private;
+  const isWebUrl = (url: string | undefined) => /^https?:/.test(url ?? '');
+
+  function setSiteData(seed: SiteDataSeed): SiteDataItem {
+    const item: SiteDataItem = {
+      storeId: seed.storeId ?? stores.normal,
+      origin: normalizeOrigin(seed.origin),
+      kind: seed.kind,
+      key: seed.key ?? (seed.kind === 'cache' ? `${normalizeOrigin(seed.origin)}/` : 'data'),
+      ...(seed.topLevelSite ? { topLevelSite: seed.topLevelSite } : {}),
+    };
+    siteData.set(itemKey(item), item);
+    return { ...item };
+  }
+
+  function removeSiteData(origins: readonly string[], kinds: readonly SiteDataKind[]): void {
+    const wanted = new Set(origins.map(normalizeOrigin));
+    if (wanted.size === 0) return;
+    const kindSet = new Set(kinds);
+    if (kindSet.has('cookies')) jar.removeWhere(removesCookie(wanted), cookieSticks);
+    for (const [key, item] of siteData) {
+      if (removedBySiteData(engine, item, wanted, kindSet, isPrivateStore) && !itemSticks(item)) {
+        siteData.delete(key);
+      }
+    }
+  }
+
+  function clearTabStorage(tabId: number): void {
+    const tab = tabs.get(tabId);
+    // A closed tab has nothing left; a restricted page (about:, the web store…) refuses the script.
+    if (!tab || !isWebUrl(tab.url)) return;
+    tab.sessionStorage.clear();
+    if (engine !== 'firefox') return;
+    // Firefox: the injected script also empties Cache Storage, in the top frame and in every frame.
+    const topOrigin = new URL(tab.url!).origin;
+    const topSite = siteOf(topOrigin);
+    const store = tab.cookieStoreId ?? stores.normal;
+    const frames = tab.frames.filter(isWebUrl).map((url) => new URL(url).origin);
+    for (const [key, item] of siteData) {
+      if (item.kind !== 'cacheStorage' || item.storeId !== store || itemSticks(item)) continue;
+      const inTop = item.origin === topOrigin && item.topLevelSite === undefined;
+      const inFrame =
+        frames.includes(item.origin) &&
+        (siteOf(item.origin) === topSite ? item.topLevelSite === undefined : item.topLevelSite === topSite);
+      if (inTop || inFrame) siteData.delete(key);
+    }
+  }
+
+  function openTab(seed: TabSeed = {}): number {
+    const id = nextTabId++;
+    const incognito = seed.incognito ?? false;
+    tabs.set(id, {
+      id,
+      windowId: seed.windowId ?? 1,
+      incognito,
+      ...(seed.url !== undefined ? { url: seed.url } : {}),
+      ...(engine === 'firefox' || seed.cookieStoreId
+        ? { cookieStoreId: seed.cookieStoreId ?? (incognito ? stores.private : stores.normal) }
+        : {}),
+      frames: [...(seed.frames ?? [])],
+      sessionStorage: new Map(),
+    });
+    return id;
+  }
+
+  const tabInfo = ({ frames: _frames, sessionStorage: _storage, ...info }: FakeTab): TabInfo => ({ ...info });
+
+  const port: FakePort = {
+    engine,
+    defaultStoreId: stores.normal,
+    privateStoreId: stores.private,
+
+    findCookies: (query) => call('findCookies', () => jar.find(query)),
+    removeCookie: (cookie) =>
+      call('removeCookie', () => {
+        jar.removeWhere(
+          (c) =>
+            c.storeId === cookie.storeId &&
+            (c.partitionKey?.topLevelSite ?? '') === (cookie.partitionKey?.topLevelSite ?? '') &&
+            (c.firstPartyDomain ?? '') === (cookie.firstPartyDomain ?? '') &&
+            c.domain === cookie.domain.toLowerCase() &&
+            c.path === cookie.path &&
+            c.name === cookie.name,
+          cookieSticks,
+        );
+      }),
+    removeSiteData: (origins, kinds) => call('removeSiteData', () => removeSiteData(origins, kinds)),
+    clearTabStorage: (tabId) => call('clearTabStorage', () => clearTabStorage(tabId)),
+    findHistory: (hosts) =>
+      call('findHistory', () => {
+        const wanted = new Set(hosts.map((h) => h.toLowerCase()));
+        return [...history.values()]
+          .filter((entry) => wanted.has(hostnameOf(entry.url) ?? ''))
+          .map((entry) => ({ ...entry }));
+      }),
+    deleteHistory: (url) =>
+      call('deleteHistory', () => {
+        history.delete(url);
+      }),
+    findDownloads: (hosts) => call('findDownloads', () => downloads.find(hosts)),
+    removeDownload: (id) => call('removeDownload', () => downloads.remove(id)),
+    listTabs: () => call('listTabs', () => [...tabs.values()].map(tabInfo)),
+    closeTabs: (ids) =>
+      call('closeTabs', () => {
+        for (const id of ids) tabs.delete(id);
+      }),
+
+    setCookie: (seed) => jar.set(seed),
+    setSiteData,
+    setTabStorage(tabId, origin, key, value) {
+      const tab = tabs.get(tabId);
+      if (!tab) throw new Error(`fake: no tab ${tabId}`);
+      const frameOrigin = normalizeOrigin(origin);
+      const storage = tab.sessionStorage.get(frameOrigin) ?? new Map<string, string>();
+      storage.set(key, value);
+      tab.sessionStorage.set(frameOrigin, storage);
+    },
+    addHistory(entry) {
+      history.set(entry.url, { ...entry });
+    },
+    addDownload: downloads.add,
+    deleteFile: downloads.deleteFile,
+    openTab,
+    snapshot: () => ({
+      cookies: jar.all(),
+      siteData: [...siteData.values()].map((item) => ({ ...item })),
+      sessionStorage: [...tabs.values()].flatMap((tab) =>
+        [...tab.sessionStorage].flatMap(([origin, storage]) =>
+          [...storage].map(([key, value]) => ({ tabId: tab.id, origin, key, value })),
+        ),
+      ),
+      history: [...history.values()].map((entry) => ({ ...entry })),
+      downloads: downloads.entries(),
+      files: downloads.files(),
+      tabs: [...tabs.values()].map(tabInfo),
+    }),
+    failNext: trouble.failNext,
+    stickCookies: trouble.stickCookies,
+    stickSiteData: trouble.stickSiteData,
+    callCount: trouble.callCount,
+  };
+
+  for (const seed of init.cookies ?? []) port.setCookie(seed);
+  for (const seed of init.siteData ?? []) setSiteData(seed);
+  for (const entry of init.history ?? []) port.addHistory(entry);
+  for (const seed of init.downloads ?? []) port.addDownload(seed);
+  for (const seed of init.tabs ?? []) openTab(seed);
+  return port;
+}
