@@ -93,23 +93,49 @@ export interface TabInfo {
 }
 
 export interface BrowserDataPort {
-  /** Every cookie matching the query, in every cookie store, partitioned and unpartitioned. */
+  /**
+   * Every cookie matching the query, in every cookie store, partitioned and unpartitioned.
+   * Firefox containers without open tabs are only seen with the `contextualIdentities` permission.
+   */
   findCookies(query: CookieQuery): Promise<CookieRecord[]>;
-  /** Remove exactly this cookie (same store, partition, first-party domain). Idempotent: a missing cookie is not an error. */
+  /**
+   * Remove exactly this cookie (same store, partition, first-party domain). Idempotent: a missing cookie
+   * is not an error. (Browsers remove by URL and take same-name cookies along; those are set again.)
+   */
   removeCookie(cookie: CookieRecord): Promise<void>;
   /**
    * Remove site data for these origins (`https://host[:port]`) and everything partitioned under them.
    * Idempotent. One browser call where the browser allows it (it is much faster than per-item removal).
+   *
+   * - `cookies`: every cookie of the origins' registrable domains (`www.x.se` → all of `x.se`), in every
+   *   store and partition, plus every cookie partitioned under the origins' sites (Firefox first-party
+   *   isolation: isolated under their registrable domains).
+   * - storage kinds: data of exactly these origins, with engine limits the executor must plan for —
+   *   Chrome: also storage partitioned under the origins' sites; not what an origin stored as a third
+   *   party under another site; not incognito storage.
+   *   Firefox: the origin's host in every partition and container, but only localStorage, IndexedDB and
+   *   service workers; other hosts' storage partitioned under the site stays unless their origins are
+   *   listed too; Cache Storage only goes through `clearTabStorage`; `cache` clears the whole HTTP cache.
+   *
+   * Rejects with a TypeError for anything that is not an http(s) origin, and with an AggregateError
+   * when some cookies could not be removed.
    */
   removeSiteData(origins: readonly string[], kinds: readonly SiteDataKind[]): Promise<void>;
-  /** Clear sessionStorage (and, where the browser cannot clear it per site, Cache Storage) inside a live tab, all frames. */
+  /**
+   * Clear sessionStorage (and, where the browser cannot clear it per site, Cache Storage) inside a live
+   * tab, all frames. Resolves without doing anything for a closed tab or a page the extension may not
+   * script (about:, store pages); frames that refuse are skipped.
+   */
   clearTabStorage(tabId: number): Promise<void>;
 
   /** History entries whose URL host is one of `hosts` (exact host match). */
   findHistory(hosts: readonly string[]): Promise<HistoryEntry[]>;
   deleteHistory(url: string): Promise<void>;
 
-  /** Downloads known to the browser (optionally only those whose url or referrer is on one of `hosts`). */
+  /**
+   * Downloads known to the browser (optionally only those whose url or referrer is on one of `hosts`).
+   * `[]` when the extension lacks the `downloads` permission.
+   */
   findDownloads(hosts?: readonly string[]): Promise<DownloadEntry[]>;
   /** Delete the file from disk (if it still exists) and erase the entry from the download list. */
   removeDownload(id: number): Promise<void>;

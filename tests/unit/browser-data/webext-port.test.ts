@@ -1,0 +1,237 @@
+import { describe, expect, it } from 'vitest';
+import type { CookieSetDetails } from '@/utils/browser-data/webext-api';
+import { cookieUrl, toCookieRecord } from '@/utils/browser-data/webext-cookies';
+import { createWebExtPort } from '@/utils/browser-data/webext-port';
+import { createApiDouble } from './webext-api-double';
+
+const names = (cookies: { domain: string; path: string; name: string; storeId: string }[]) =>
+  cookies.map((c) => `${c.storeId} ${c.domain}${c.path} ${c.name}`).sort();
+
+async function seed(double: ReturnType<typeof createApiDouble>, cookies: CookieSetDetails[]) {
+  for (const c of cookies) await double.api.cookies.set({ value: 'v', secure: true, ...c });
+}
+
+describe('webext port: cookies', () => {
+  it('maps browser cookies to CookieRecord and builds an https URL that reaches them', () => {
+    const record = toCookieRecord({
+      name: 'sid',
+      value: 'x',
+      domain: '.jarfalla.se',
+      hostOnly: false,
+      path: '/app',
+      secure: false,
+      httpOnly: true,
+      sameSite: 'weird',
+      session: true,
+      storeId: 'firefox-default',
+      partitionKey: null,
+      firstPartyDomain: '',
+    });
+    expect(record).toEqual({
+      name: 'sid',
+      value: 'x',
+      domain: '.jarfalla.se',
+      hostOnly: false,
+      path: '/app',
+      secure: false,
+      httpOnly: true,
+      sameSite: 'unspecified',
+      session: true,
+      storeId: 'firefox-default',
+      firstPartyDomain: '',
+    });
+    expect(cookieUrl(record)).toBe('https://jarfalla.se/app');
+  });
+
+  it('firefox: finds cookies in container stores that have no tabs, and asks for every first-party domain', async () => {
+    const double = createApiDouble('firefox');
+    double.containers = ['firefox-container-3'];
+    await seed(double, [
+      { url: 'https://www.jarfalla.se/', name: 'a' },
+      { url: 'https://www.jarfalla.se/', name: 'b', storeId: 'firefox-container-3' },
+      { url: 'https://www.jarfalla.se/', name: 'c', firstPartyDomain: 'jarfalla.se' },
+    ]);
+    const port = createWebExtPort(double.api, 'firefox');
+    expect((await port.findCookies({ domain: 'jarfalla.se' })).map((c) => c.name).sort()).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
+  });
+
+  it('chrome: removing a host-only cookie does not take the same-name domain cookie or other paths along', async () => {
+    const double = createApiDouble('chrome');
+    await seed(double, [
+      { url: 'https://www.jarfalla.se/', name: 'sid' },
+      { url: 'https://www.jarfalla.se/', name: 'sid', domain: '.jarfalla.se' },
+      { url: 'https://www.jarfalla.se/app', name: 'sid', path: '/app' },
+    ]);
+    const port = createWebExtPort(double.api, 'chrome');
+    const all = await port.findCookies({});
+    await port.removeCookie(all.find((c) => c.path === '/app')!);
+    expect(names(double.cookies)).toEqual(['0 .jarfalla.se/ sid', '0 www.jarfalla.se/ sid']);
+    await port.removeCookie(all.find((c) => c.hostOnly && c.path === '/')!);
+    expect(names(double.cookies)).toEqual(['0 .jarfalla.se/ sid']);
+  });
+
+  it('chrome: removing a partitioned cookie keeps its unpartitioned namesake', async () => {
+    const double = createApiDouble('chrome');
+    await seed(double, [
+      { url: 'https://idp.broker.se/', name: 'idp' },
+      { url: 'https://idp.broker.se/', name: 'idp', partitionKey: { topLevelSite: 'https://jarfalla.se' } },
+    ]);
+    const port = createWebExtPort(double.api, 'chrome');
+    const [partitioned] = await port.findCookies({ topLevelSite: 'https://jarfalla.se' });
+    await port.removeCookie(partitioned!);
+    expect(double.cookies.map((c) => c.partitionKey?.topLevelSite ?? 'none')).toEqual(['none']);
+  });
+
+  it('firefox: when remove takes a namesake first, it goes again and puts the namesake back', async () => {
+    const double = createApiDouble('firefox');
+    await seed(double, [
+      { url: 'https://www.jarfalla.se/', name: 'sid', domain: '.jarfalla.se' }, // met first
+      { url: 'https://www.jarfalla.se/', name: 'sid' },
+    ]);
+    const port = createWebExtPort(double.api, 'firefox');
+    const target = (await port.findCookies({})).find((c) => c.hostOnly)!;
+    await port.removeCookie(target);
+    expect(names(double.cookies)).toEqual(['firefox-default .jarfalla.se/ sid']);
+    await expect(port.removeCookie(target)).resolves.toBeUndefined();
+  });
+});
+
+describe('webext port: removeSiteData', () => {
+  it('chrome: one browsingData call by origin, then sweeps cookies the call cannot reach', async () => {
+    const double = createApiDouble('chrome');
+    double.listedStores = ['0', '1'];
+    await seed(double, [
+      { url: 'https://www.jarfalla.se/', name: 'www' },
+      { url: 'https://e.jarfalla.se/', name: 'e' },
+      { url: 'https://www.jarfalla.se/', name: 'incognito', storeId: '1' },
+      { url: 'https://idp.broker.se/', name: 'idp', partitionKey: { topLevelSite: 'https://jarfalla.se' } },
+      { url: 'https://idp.broker.se/', name: 'idp' },
+      {
+        url: 'https://idp.broker.se/',
+        name: 'elsewhere',
+        partitionKey: { topLevelSite: 'https://other.se' },
+      },
+    ]);
+    const port = createWebExtPort(double.api, 'chrome');
+    await port.removeSiteData(['https://www.jarfalla.se:8443/'], ['cookies', 'localStorage', 'cacheStorage']);
+
+    expect(double.browsingDataCalls).toEqual([
+      {
+        method: 'remove',
+        options: {
+          origins: ['https://www.jarfalla.se:8443'],
+          originTypes: { unprotectedWeb: true, protectedWeb: true },
+        },
+        data: { cookies: true, localStorage: true, cacheStorage: true },
+      },
+    ]);
+    expect(double.cookies.map((c) => c.name).sort()).toEqual(['elsewhere', 'idp']);
+    expect(double.cookies.find((c) => c.name === 'idp')?.partitionKey).toBeUndefined();
+  });
+
+  it('firefox: host and host:port for storage, cookie hosts of the registrable domain, whole HTTP cache', async () => {
+    const double = createApiDouble('firefox');
+    await seed(double, [
+      { url: 'https://www.jarfalla.se/', name: 'www' },
+      { url: 'https://www.jarfalla.se/', name: 'dom', domain: '.jarfalla.se' },
+      { url: 'https://e.jarfalla.se/', name: 'e' },
+      { url: 'https://idp.broker.se/', name: 'idp', partitionKey: { topLevelSite: 'https://jarfalla.se' } },
+      { url: 'https://idp.broker.se/', name: 'keep' },
+    ]);
+    const port = createWebExtPort(double.api, 'firefox');
+    await port.removeSiteData(
+      ['https://www.jarfalla.se:8443'],
+      ['cookies', 'localStorage', 'indexedDB', 'cacheStorage', 'webSQL', 'fileSystems', 'cache'],
+    );
+
+    const [storage, cookies, cache] = double.browsingDataCalls;
+    expect(storage).toEqual({
+      method: 'remove',
+      options: { hostnames: ['www.jarfalla.se', 'www.jarfalla.se:8443'] },
+      data: { localStorage: true, indexedDB: true },
+    });
+    expect(cookies?.data).toEqual({ cookies: true });
+    expect((cookies!.options as { hostnames: string[] }).hostnames.sort()).toEqual([
+      'e.jarfalla.se',
+      'jarfalla.se',
+      'www.jarfalla.se',
+    ]);
+    expect(cache).toEqual({ method: 'removeCache', options: {} });
+    expect(double.cookies.map((c) => c.name)).toEqual(['keep']);
+  });
+
+  it('rejects what is not an origin before calling the browser, and does nothing for no origins', async () => {
+    const double = createApiDouble('chrome');
+    const port = createWebExtPort(double.api, 'chrome');
+    await expect(port.removeSiteData(['www.jarfalla.se'], ['cookies'])).rejects.toThrow('not a valid origin');
+    await port.removeSiteData([], ['cookies']);
+    expect(double.browsingDataCalls).toEqual([]);
+  });
+});
+
+describe('webext port: history, downloads, tabs', () => {
+  it('keeps only exact-host history hits', async () => {
+    const double = createApiDouble('chrome');
+    double.history = [
+      { url: 'https://www.jarfalla.se/a' },
+      { url: 'https://search.example/?q=www.jarfalla.se' },
+      { url: 'https://www.jarfalla.se.evil.example/' },
+    ];
+    const port = createWebExtPort(double.api, 'chrome');
+    expect((await port.findHistory(['www.jarfalla.se'])).map((h) => h.url)).toEqual([
+      'https://www.jarfalla.se/a',
+    ]);
+    await port.deleteHistory('https://www.jarfalla.se/a');
+    expect(await port.findHistory(['www.jarfalla.se'])).toEqual([]);
+  });
+
+  it('removes the file only when it exists, then erases the entry; a second call is a no-op', async () => {
+    const double = createApiDouble('chrome');
+    const base = { state: 'complete', referrer: 'https://www.jarfalla.se/' };
+    double.downloads = [
+      { ...base, id: 1, url: 'https://cdn.se/a.pdf', filename: '/d/a.pdf', exists: true, onDisk: true },
+      { ...base, id: 2, url: 'https://cdn.se/b.pdf', filename: '/d/b.pdf', exists: false, onDisk: false },
+      {
+        ...base,
+        id: 3,
+        url: 'https://cdn.se/c.pdf',
+        filename: '/d/c.pdf',
+        exists: true,
+        onDisk: true,
+        state: 'in_progress',
+      },
+    ];
+    const port = createWebExtPort(double.api, 'chrome');
+    expect((await port.findDownloads(['www.jarfalla.se'])).map((x) => x.id)).toEqual([1, 2, 3]);
+    for (const id of [1, 2, 3, 1]) await port.removeDownload(id);
+    expect(double.downloads).toEqual([]);
+  });
+
+  it('without the downloads API finds nothing and removes nothing, without throwing', async () => {
+    const double = createApiDouble('chrome');
+    const { downloads: _absent, ...api } = double.api;
+    const port = createWebExtPort(api, 'chrome');
+    await expect(port.findDownloads()).resolves.toEqual([]);
+    await expect(port.removeDownload(1)).resolves.toBeUndefined();
+  });
+
+  it('closes open tabs and ignores ids that are gone', async () => {
+    const double = createApiDouble('firefox');
+    double.tabs = [
+      { id: 1, windowId: 1, url: 'https://a.se/', incognito: false, cookieStoreId: 'firefox-default' },
+      { id: 2, windowId: 1, incognito: true, cookieStoreId: 'firefox-private' },
+      { windowId: 1, incognito: false },
+    ];
+    const port = createWebExtPort(double.api, 'firefox');
+    expect(await port.listTabs()).toEqual([
+      { id: 1, windowId: 1, url: 'https://a.se/', incognito: false, cookieStoreId: 'firefox-default' },
+      { id: 2, windowId: 1, incognito: true, cookieStoreId: 'firefox-private' },
+    ]);
+    await port.closeTabs([1, 77]);
+    expect(double.tabs.map((t) => t.id)).toEqual([2, undefined]);
+  });
+});
