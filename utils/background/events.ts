@@ -44,7 +44,7 @@ export const onRequest = (deps: EventDeps, d: { tabId: number; url: string; type
         const classify = await deps.classify();
         await update((s) =>
           d.type === 'main_frame'
-            ? onMainFrameRequest(s, d.tabId, d.url, deps.now())
+            ? onMainFrameRequest(s, d.tabId, d.url, classify, deps.now())
             : onSubFrame(s, d.tabId, d.url, classify, deps.now()),
         );
       });

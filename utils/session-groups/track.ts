@@ -125,27 +125,54 @@ const trailIsFresh = (t: Trail | undefined, now: number): t is Trail =>
 
 /**
  * A request for a top-level document (every redirect hop included, even those that never commit).
- * While a tab is away from its group these hosts form the trail that joins when the tab comes back.
+ * A request to a protected or member host enters that group at once (its redirect response may set
+ * cookies) and anchors a trail there; while a tab is away from its group the hosts it requests form the
+ * trail that joins when the tab comes back.
  */
 export function onMainFrameRequest(
   prev: SessionState,
   tabId: number,
   url: string,
+  classify: Classify,
   now: number,
 ): SessionState {
   const u = parseWebUrl(url);
-  const tab = prev.tabs[String(tabId)];
-  if (!u || !tab) return prev;
-  const contextGroupId = tab.groupId ?? tab.trail?.fromGroupId;
+  if (!u) return prev;
+  const host = u.hostname;
+  const m = classify(host);
+  const member = groupOfHost(prev, host);
+  const known = prev.tabs[String(tabId)];
+  const contextGroupId =
+    known?.groupId ?? (trailIsFresh(known?.trail, now) ? known?.trail?.fromGroupId : undefined);
+
+  if ((m && m.kind !== 'idp') || member) {
+    if (
+      member &&
+      member.tabIds.includes(tabId) &&
+      (known?.groupId === member.id || trailIsFresh(known?.trail, now))
+    ) {
+      return prev;
+    }
+    const s = cloneState(prev);
+    const tab = trackOf(s, tabId);
+    let g = member ? s.groups[member.id]! : m ? (groupOfRule(s, m.ruleId) ?? newGroup(s, m, now)) : undefined;
+    if (!g) return prev;
+    g = joinHosts(s, g, [host], [u.origin]);
+    g.tabIds = add(g.tabIds, tabId);
+    tab.groupIds = add(tab.groupIds, g.id);
+    if (!trailIsFresh(tab.trail, now))
+      tab.trail = { fromGroupId: g.id, hosts: [], origins: [], startedAt: now };
+    return s;
+  }
+
   if (!contextGroupId || !prev.groups[contextGroupId]) return prev;
-  if (prev.groups[contextGroupId].hosts.includes(u.hostname)) return prev;
   const s = cloneState(prev);
   const t = trackOf(s, tabId);
   const trail: Trail = trailIsFresh(t.trail, now)
     ? t.trail
     : { fromGroupId: contextGroupId, hosts: [], origins: [], startedAt: now };
   if (trail.hosts.length < MAX_TRAIL_HOSTS) {
-    trail.hosts = add(trail.hosts, u.hostname);
+    trail.hosts = add(trail.hosts, host);
     trail.origins = add(trail.origins, u.origin);
   }
   t.trail = trail;
@@ -164,9 +191,13 @@ export function onMainFrameCommit(
   const s = cloneState(prev);
   const tab = trackOf(s, ev.tabId);
   const host = u.hostname;
+  const qualifiers = ev.transitionQualifiers ?? [];
+  const redirected = qualifiers.includes('server_redirect') || qualifiers.includes('client_redirect');
+  // Typed, bookmarked or back/forward: the person chose where to go, so what came before is no round trip.
+  // A typed address that redirected on (to the IdP, say) is the start of one.
   const deliberate =
-    DELIBERATE_TRANSITIONS.has(ev.transitionType ?? '') ||
-    (ev.transitionQualifiers ?? []).includes('forward_back');
+    (DELIBERATE_TRANSITIONS.has(ev.transitionType ?? '') && !redirected) ||
+    qualifiers.includes('forward_back');
   if (deliberate) tab.trail = undefined;
 
   const contextGroupId = tab.groupId ?? tab.trail?.fromGroupId;

@@ -48,9 +48,15 @@ describe('session groups', () => {
 
   it('every host of a login round trip joins — redirect hops that never commit included — and an IdP on no list is covered', () => {
     let s = visit(emptySessionState(), 1, 'https://e-tjanster.jarfalla.se/');
-    s = onMainFrameRequest(s, 1, 'https://e-tjanster.jarfalla.se/login', T0 + 1);
-    s = onMainFrameRequest(s, 1, 'https://broker.example-federation.net/saml?SAMLRequest=x', T0 + 2); // 302 hop
-    s = onMainFrameRequest(s, 1, 'https://login.eidbrygga.net/sso', T0 + 3);
+    s = onMainFrameRequest(s, 1, 'https://e-tjanster.jarfalla.se/login', classify, T0 + 1);
+    s = onMainFrameRequest(
+      s,
+      1,
+      'https://broker.example-federation.net/saml?SAMLRequest=x',
+      classify,
+      T0 + 2,
+    ); // 302 hop
+    s = onMainFrameRequest(s, 1, 'https://login.eidbrygga.net/sso', classify, T0 + 3);
     s = visit(s, 1, 'https://login.eidbrygga.net/sso', T0 + 4, { transitionQualifiers: ['server_redirect'] });
     expect(only(s).hosts).toEqual(['e-tjanster.jarfalla.se']); // not yet: still away
     s = visit(s, 1, 'https://e-tjanster.jarfalla.se/saml/acs', T0 + 60_000, {
@@ -62,6 +68,25 @@ describe('session groups', () => {
       'login.eidbrygga.net',
     ]);
     expect(s.tabs['1']?.trail).toBeUndefined();
+  });
+
+  it('a typed address or bookmark that redirects straight to the IdP starts a round trip (cookies of the 302 included)', () => {
+    let s = visit(emptySessionState(), 1, 'https://www.lokaltidningen.se/');
+    s = onMainFrameRequest(s, 1, 'https://e-tjanster.jarfalla.se/login', classify, T0 + 1); // typed; answers 302
+    expect(only(s).hosts).toEqual(['e-tjanster.jarfalla.se']);
+    expect(only(s).tabIds).toEqual([1]);
+    s = onMainFrameRequest(s, 1, 'https://login.eidbrygga.net/sso?SAMLRequest=x', classify, T0 + 2);
+    s = visit(s, 1, 'https://login.eidbrygga.net/sso?SAMLRequest=x', T0 + 3, {
+      transitionType: 'typed',
+      transitionQualifiers: ['server_redirect', 'from_address_bar'],
+    });
+    s = onMainFrameRequest(s, 1, 'https://e-tjanster.jarfalla.se/saml/acs', classify, T0 + 4);
+    s = visit(s, 1, 'https://e-tjanster.jarfalla.se/mina-sidor', T0 + 5, {
+      transitionType: 'form_submit',
+      transitionQualifiers: ['server_redirect'],
+    });
+    expect(only(s).hosts.sort()).toEqual(['e-tjanster.jarfalla.se', 'login.eidbrygga.net']);
+    expect(only(s).hosts).not.toContain('www.lokaltidningen.se');
   });
 
   it('an unrelated site opened from a link does not join, nor when the person goes back', () => {

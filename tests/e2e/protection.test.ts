@@ -1,0 +1,136 @@
+/**
+ * The protection, proven in real Chromium against the simulated municipality: after every trigger the next
+ * person at the computer reaches nothing of Anna — not at the kommun, not at Vklass through the IdP's single
+ * sign-on, not in storage, cookies (partitioned ones included) or the HTTP cache — the unrelated newspaper
+ * keeps its data, and logging in still works. The control tests (control.test.ts) prove the same steps leak
+ * without the extension.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type ChromiumSession,
+  extensionId,
+  launchChromium,
+  openExtensionPage,
+  stopServiceWorker,
+} from '../harness/chromium';
+import { channelsShowing, type NextPersonReach, nextPersonReach } from '../harness/next-person';
+import { loginAs } from '../harness/person';
+import { ANNA, BERIT, firstPersonVisit, performTrigger, type Trigger } from '../harness/scenario';
+import { type Sim, startSim } from '../sim';
+
+let sim: Sim;
+const sessions: ChromiumSession[] = [];
+
+beforeAll(async () => {
+  sim = await startSim();
+});
+
+afterAll(async () => {
+  await Promise.all(sessions.map((s) => s.close()));
+  await sim?.close();
+});
+
+async function browserWithExtension(): Promise<ChromiumSession> {
+  const session = await launchChromium(sim, { withExtension: true });
+  sessions.push(session);
+  await extensionId(session.context);
+  return session;
+}
+
+/** Polls until the group's cookies are gone (the purge runs in the background after the trigger). */
+async function waitForPurge(session: ChromiumSession, timeoutMs = 10_000): Promise<void> {
+  const { allCookies } = await import('../harness/chromium');
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const left = (await allCookies(session.context)).filter((c) => c.name === sim.idpCookies.sso);
+    if (left.length === 0) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the IdP SSO cookie was not purged in time');
+}
+
+function expectNothingLeft(reach: NextPersonReach) {
+  expect(channelsShowing(reach, ANNA.name), 'channels through which the next person reaches Anna').toEqual(
+    [],
+  );
+  expect(reach.idpSsoAs).toBeNull();
+  expect(reach.cookies.group.filter((c) => c.name === sim.idpCookies.sso)).toEqual([]);
+  expect(reach.cookies.partitioned, 'partitioned cookies of the group').toEqual([]);
+  for (const key of ['kommun', 'vklass'] as const) {
+    expect(reach.login[key].loggedInAs, `${key} logs the next person in`).toBeNull();
+    expect(reach.login[key].askedToLogIn, `${key} asks the next person to identify`).toBe(true);
+    expect(reach.httpCache[key].shownName).not.toBe(ANNA.name);
+  }
+  expect(reach.storage.kommun.localStorage).toEqual({});
+  expect(reach.storage.kommun.indexedDB).toEqual({});
+  expect(reach.storage.kommun.cacheStorage).toEqual({});
+  expect(reach.unrelated, 'the unrelated newspaper keeps its data').toEqual({
+    cookie: true,
+    localStorage: true,
+  });
+}
+
+/** Anna visits and leaves by `trigger`; the extension purges; Berit can still log in afterwards. */
+async function annaLeavesThenNextPerson(trigger: Trigger, before?: (s: ChromiumSession) => Promise<void>) {
+  const session = await browserWithExtension();
+  const page = await firstPersonVisit(session, sim, ANNA);
+  await before?.(session);
+  await performTrigger(session, page, sim, trigger);
+  await waitForPurge(session);
+  const reach = await nextPersonReach(session.context, sim);
+  return { session, reach };
+}
+
+async function loginStillWorks(session: ChromiumSession) {
+  const page = await session.context.newPage();
+  await loginAs(page, sim.urls.kommun, BERIT);
+  expect(await page.getAttribute('body', 'data-logged-in-as')).toBe(BERIT.name);
+  await page.close();
+}
+
+describe('with Safe Logout, nothing of Anna is left', () => {
+  it.each<Trigger>(['logout-link', 'logout-form'])('after the site’s own logout (%s)', async (trigger) => {
+    const { session, reach } = await annaLeavesThenNextPerson(trigger);
+    expectNothingLeft(reach);
+    await loginStillWorks(session);
+  });
+
+  it('after the group’s last tab closes', async () => {
+    const { session, reach } = await annaLeavesThenNextPerson('close-tab');
+    expectNothingLeft(reach);
+    await loginStillWorks(session);
+  });
+
+  it('after the last tab closes while the service worker was stopped', async () => {
+    const { session, reach } = await annaLeavesThenNextPerson('close-tab', async (s) => {
+      await stopServiceWorker(s.context, await extensionId(s.context));
+    });
+    expectNothingLeft(reach);
+  });
+
+  it('after the browser is closed and started again', async () => {
+    const { session, reach } = await annaLeavesThenNextPerson('restart');
+    expectNothingLeft(reach);
+    await loginStillWorks(session);
+  });
+
+  it('after a crash (SIGKILL once the cookies reached disk) and a restart', async () => {
+    const { reach } = await annaLeavesThenNextPerson('crash');
+    expectNothingLeft(reach);
+  });
+
+  it('after “Log out and clear” in the popup: group tabs close, other tabs stay, the receipt is verified', async () => {
+    const session = await browserWithExtension();
+    const annaTab = await firstPersonVisit(session, sim, ANNA);
+    const paper = await session.context.newPage();
+    await paper.goto(sim.urls.newspaper.start);
+    const popup = await openExtensionPage(session.context, 'popup.html');
+    await popup.getByRole('button', { name: 'Log out and clear' }).click();
+    const receipt = popup.getByRole('status');
+    await expect.poll(() => receipt.getAttribute('data-verified'), { timeout: 10_000 }).toBe('true');
+    expect(annaTab.isClosed()).toBe(true);
+    expect(paper.isClosed()).toBe(false);
+    expectNothingLeft(await nextPersonReach(session.context, sim));
+    await loginStillWorks(session);
+  });
+});
