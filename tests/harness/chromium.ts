@@ -11,8 +11,10 @@ export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)
 /** The built extension (`npx wxt build`); absolute, so the extension id stays stable. */
 export const EXTENSION_DIR = resolve(REPO_ROOT, '.output/chrome-mv3');
 
+/** `$CHROMIUM_PATH` when it exists, else Debian's /usr/bin/chromium (as scripts/ensure-browsers.mjs checks). */
 export function chromiumPath(): string {
-  return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  const fromEnv = process.env.CHROMIUM_PATH;
+  return fromEnv && existsSync(fromEnv) ? fromEnv : '/usr/bin/chromium';
 }
 
 export interface LaunchOptions {
@@ -76,10 +78,20 @@ async function launchContext(
     // Playwright's default would disable extensions; keep Chromium's own behaviour otherwise.
     ignoreDefaultArgs: o.withExtension ? ['--disable-extensions'] : [],
     acceptDownloads: true,
+    // The caller owns shutdown (scripts/start.mjs closes sessions and removes profiles on Ctrl-C).
+    handleSIGINT: false,
+    handleSIGTERM: false,
     viewport: { width: 1100, height: 800 },
     locale: 'sv-SE',
     timeout: 30_000,
   });
+}
+
+const openSessions = new Set<ChromiumSession>();
+
+/** Closes every session this process launched and has not closed yet (for Ctrl-C and crashed runs). */
+export async function closeAllSessions(): Promise<void> {
+  await Promise.all([...openSessions].map((s) => s.close()));
 }
 
 /** Launches Chromium (persistent profile, host names mapped to the sim, certificate errors ignored). */
@@ -103,11 +115,13 @@ export async function launchChromium(
     sim,
     options,
     async close() {
+      openSessions.delete(session);
       await session.context.close().catch(() => {});
       await waitForProfileProcessesGone(profileDir, 5_000);
       if (ownProfile) await rm(profileDir, { recursive: true, force: true });
     },
   };
+  openSessions.add(session);
   return session;
 }
 

@@ -24,19 +24,28 @@ type SimView = Pick<Sim, 'urls' | 'services' | 'idpCookies' | 'newspaper'>;
 /**
  * The first person's visit: reads the local newspaper, logs in to the kommun e-service, opens the
  * receipt (HTTP cache) and returns to "Mina sidor". Returns the tab they used (a tab of its own, so that
- * closing it leaves the browser running).
+ * closing it leaves the browser running). `step` is called after each step (the walkthrough narrates
+ * and takes screenshots there).
  */
 export async function firstPersonVisit(
   session: ChromiumSession,
   sim: SimView,
   person: Person = ANNA,
+  step: (
+    done: 'newspaper' | 'logged-in' | 'receipt' | 'overview',
+    page: Page,
+  ) => Promise<void> = async () => {},
 ): Promise<Page> {
   const page = await session.context.newPage();
   await readNewspaper(page, sim);
+  await step('newspaper', page);
   await loginAs(page, sim.urls.kommun, person);
+  await step('logged-in', page);
   await openReceipt(page, sim.urls.kommun);
+  await step('receipt', page);
   await page.goto(sim.urls.kommun.overview);
   await page.locator('body[data-storage-ready]').waitFor({ timeout: 10_000 });
+  await step('overview', page);
   return page;
 }
 

@@ -81,7 +81,7 @@ export function createEService(ctx: SimContext, key: ServiceKey) {
   }
 
   function overview(person: Person): SimResponse {
-    const records = svc.cases.map((c) => ({ ...c, sokande: person.name, personnummer: person.personnummer }));
+    const records = svc.cases.map((c) => ({ ...c, namn: person.name, personnummer: person.personnummer }));
     const rows = svc.cases
       .map((c) => `<tr><td>${c.id}</td><td>${escapeHtml(c.title)}</td><td>${escapeHtml(c.status)}</td></tr>`)
       .join('\n');
@@ -89,7 +89,11 @@ export function createEService(ctx: SimContext, key: ServiceKey) {
     const storage = writeStorageScript({
       prefix: svc.storagePrefix,
       cachePath: '/api/profil',
-      profile: { namn: person.name, personnummer: person.personnummer, inkomst: svc.income },
+      profile: {
+        namn: person.name,
+        personnummer: person.personnummer,
+        ...(svc.income && { inkomst: svc.income }),
+      },
       pending: { namn: person.name, arende: svc.cases[0]?.title ?? '' },
       records,
     });
@@ -99,13 +103,13 @@ export function createEService(ctx: SimContext, key: ServiceKey) {
         attrs: pageAttrs('overview', person),
         body: `${header(person)}
 <main>
-<h1>Mina sidor</h1>
+<h1>${escapeHtml(svc.headings.overview)}</h1>
 <table>
 <tr><th>Namn</th><td data-field="name">${escapeHtml(person.name)}</td></tr>
 <tr><th>Personnummer</th><td data-field="personnummer">${escapeHtml(person.personnummer)}</td></tr>
-<tr><th>Inkomst</th><td data-field="income">${escapeHtml(svc.income)}</td></tr>
+${svc.income ? `<tr><th>Inkomst</th><td data-field="income">${escapeHtml(svc.income)}</td></tr>` : ''}
 </table>
-<h2>Mina ärenden</h2>
+<h2>${escapeHtml(svc.headings.cases)}</h2>
 <table><tr><th>Ärende</th><th>Rubrik</th><th>Status</th></tr>
 ${rows}
 </table>
@@ -138,7 +142,7 @@ ${storage}`,
 <h1>Kvitto på inskickat ärende</h1>
 <p>Ärende ${c?.id ?? ''}: ${escapeHtml(c?.title ?? '')}</p>
 <p>Sökande: <strong data-field="name">${escapeHtml(person.name)}</strong>, ${escapeHtml(person.personnummer)}</p>
-<p>Uppgiven inkomst: ${escapeHtml(svc.income)}</p>
+${svc.income ? `<p>Uppgiven inkomst: ${escapeHtml(svc.income)}</p>` : ''}
 </main>`,
       }),
       // The mistake this page makes on purpose: it may be served from the HTTP cache for an hour.

@@ -110,7 +110,8 @@ export function layout({ title, body, attrs = {}, head = '' }: LayoutOptions): s
 <style>
 body { font-family: system-ui, sans-serif; margin: 0; color: #222; background: #f6f6f4; }
 header { background: #0b4f6c; color: #fff; padding: 0.8rem 1.5rem; display: flex; justify-content: space-between; align-items: center; }
-header a, header button { color: #fff; }
+header a { color: #fff; }
+header button { color: #fff; background: transparent; border: 1px solid #fff; border-radius: 3px; padding: 0.2rem 0.6rem; font: inherit; cursor: pointer; }
 header form { display: inline; margin-left: 1rem; }
 main { max-width: 46rem; margin: 1.5rem auto; background: #fff; padding: 1.5rem 2rem; border-radius: 4px; }
 table { border-collapse: collapse; width: 100%; }

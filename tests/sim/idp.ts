@@ -126,8 +126,11 @@ ${error ? `<p role="alert">${escapeHtml(error)}</p>` : ''}
     return postBack(authn, relayState, person, {});
   }
 
-  function widget(req: SimRequest): SimResponse {
-    const person = ssoPerson(req);
+  /**
+   * Embedded in e-service pages (third-party). It cannot count on the SSO cookie there (browsers
+   * block third-party cookies), so it keeps its own partitioned (CHIPS) cookie.
+   */
+  function widget(): SimResponse {
     const cookie = setCookie(IDP_COOKIES.widget, `w_${randomUUID()}`, {
       maxAge: SSO_SECONDS,
       sameSite: 'None',
@@ -136,8 +139,8 @@ ${error ? `<p role="alert">${escapeHtml(error)}</p>` : ''}
     return html(
       layout({
         title: `${IDP_NAME} – status`,
-        attrs: { page: 'idp-widget', ssoAs: person?.name ?? '' },
-        body: `<small>${person ? `Inloggad via ${IDP_NAME} som ${escapeHtml(person.name)}` : `Inte inloggad i ${IDP_NAME}`}</small>`,
+        attrs: { page: 'idp-widget' },
+        body: `<small>Du loggade in med BankID via ${IDP_NAME}. Kom ihåg att logga ut när du är klar.</small>`,
       }),
       { 'set-cookie': [cookie] },
     );
@@ -155,7 +158,7 @@ ${error ? `<p role="alert">${escapeHtml(error)}</p>` : ''}
     if (path === IDP_PATHS.bankid && req.method === 'POST') {
       return ssoRequest(req, req.form.get('SAMLRequest') ?? '', req.form.get('RelayState') ?? '');
     }
-    if (path === IDP_PATHS.widget) return widget(req);
+    if (path === IDP_PATHS.widget) return widget();
     if (path === IDP_PATHS.state) {
       const person = ssoPerson(req);
       return statePage(

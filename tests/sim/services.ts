@@ -41,10 +41,12 @@ export interface ServiceProfile {
   /** Prefix for localStorage/sessionStorage keys, IndexedDB and Cache Storage names. */
   storagePrefix: string;
   paths: ServicePaths;
+  /** Headings of the logged-in overview and of its list. */
+  headings: { overview: string; cases: string };
   /** What "Mina sidor" lists for the person (a case, income…); plain Swedish. */
   cases: readonly { id: string; title: string; status: string }[];
   /** Monthly income shown on the page and stored (the kind of data a next person must not see). */
-  income: string;
+  income?: string;
 }
 
 export const SERVICES: Record<ServiceKey, ServiceProfile> = {
@@ -66,6 +68,7 @@ export const SERVICES: Record<ServiceKey, ServiceProfile> = {
       logoutForm: '/oversikt/logga-ut',
       state: '/state',
     },
+    headings: { overview: 'Mina sidor', cases: 'Mina ärenden' },
     cases: [
       { id: 'FSK-2019-0412', title: 'Ansökan om förskoleplats', status: 'Under handläggning' },
       { id: 'MAX-2019-0977', title: 'Inkomstuppgift för barnomsorgsavgift', status: 'Inskickad' },
@@ -90,10 +93,10 @@ export const SERVICES: Record<ServiceKey, ServiceProfile> = {
       logoutForm: '/Account/Logout',
       state: '/state',
     },
+    headings: { overview: 'Översikt', cases: 'Aktuellt för ditt barn' },
     cases: [
       { id: 'FRV-2019-1131', title: 'Frånvaroanmälan', status: 'Registrerad' },
       { id: 'UTV-2019-0088', title: 'Utvecklingssamtal, vecka 47', status: 'Bokat' },
     ],
-    income: '32 400 kr/mån',
   },
 };
