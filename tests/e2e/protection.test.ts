@@ -38,7 +38,7 @@ async function browserWithExtension(): Promise<ChromiumSession> {
 }
 
 /** Polls until the group's cookies are gone (the purge runs in the background after the trigger). */
-async function waitForPurge(session: ChromiumSession, timeoutMs = 10_000): Promise<void> {
+async function waitForPurge(session: ChromiumSession, timeoutMs = 20_000): Promise<void> {
   const { allCookies } = await import('../harness/chromium');
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -102,7 +102,7 @@ describe('with Safe Logout, nothing of Anna is left', () => {
   });
 
   it('after the last tab closes while the service worker was stopped', async () => {
-    const { session, reach } = await annaLeavesThenNextPerson('close-tab', async (s) => {
+    const { reach } = await annaLeavesThenNextPerson('close-tab', async (s) => {
       await stopServiceWorker(s.context, await extensionId(s.context));
     });
     expectNothingLeft(reach);

@@ -32,11 +32,22 @@ export interface SimUrls {
 export interface SimStats {
   /** Requests the server answered for this URL's host + path (query ignored). */
   count(url: string): number;
-  /** Every request, in order. */
-  readonly requests: readonly { method: string; url: string; at: number }[];
+  /** Every request, in order, with the headers that tell who made it. */
+  readonly requests: readonly SimRequestLog[];
   /** Logins, SSO reuses, logouts. */
   readonly events: readonly SimEvent[];
   reset(): void;
+}
+
+export interface SimRequestLog {
+  method: string;
+  url: string;
+  at: number;
+  origin?: string;
+  referer?: string;
+  /** `Sec-Fetch-Site` / `Sec-Fetch-Dest`: who asked, for what. */
+  fetchSite?: string;
+  fetchDest?: string;
 }
 
 export interface Sim {
@@ -65,7 +76,7 @@ export interface Sim {
 export async function startSim(options: SimOptions = {}): Promise<Sim> {
   const hosts: SimHosts = { ...DEFAULT_HOSTS, ...options.hosts };
   const cert = await makeCertificate(Object.values(hosts));
-  const requests: { method: string; url: string; at: number }[] = [];
+  const requests: SimRequestLog[] = [];
   const counts = new Map<string, number>();
   const events: SimEvent[] = [];
   let port = options.port ?? 0;
@@ -90,7 +101,19 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
       const url = new URL(req.url ?? '/', `https://${req.headers.host ?? 'invalid'}`);
       const key = `${host}${url.pathname}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
-      requests.push({ method: req.method ?? 'GET', url: url.href, at: Date.now() });
+      const header = (name: string) => {
+        const v = req.headers[name];
+        return Array.isArray(v) ? v.join(', ') : v;
+      };
+      requests.push({
+        method: req.method ?? 'GET',
+        url: url.href,
+        at: Date.now(),
+        origin: header('origin'),
+        referer: header('referer'),
+        fetchSite: header('sec-fetch-site'),
+        fetchDest: header('sec-fetch-dest'),
+      });
       const isForm = (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
       const simReq: SimRequest = {
         method: req.method ?? 'GET',

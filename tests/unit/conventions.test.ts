@@ -48,6 +48,11 @@ describe('boundaries', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('the extension has no way to make a network request (no telemetry, no remote lists)', () => {
+    const net = /\b(?:fetch|XMLHttpRequest|WebSocket|EventSource|sendBeacon|importScripts)\s*\(|new\s+(?:XMLHttpRequest|WebSocket|EventSource)\b/;
+    expect(sources.filter((f) => net.test(read(f)))).toEqual([]);
+  });
+
   it('utils/ never imports entrypoints/ or components/', () => {
     const bad = files('utils').filter((f) =>
       /from ['"](?:@\/|\.\.\/)+(?:entrypoints|components)\//.test(read(f)),

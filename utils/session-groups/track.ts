@@ -146,11 +146,7 @@ export function onMainFrameRequest(
     known?.groupId ?? (trailIsFresh(known?.trail, now) ? known?.trail?.fromGroupId : undefined);
 
   if ((m && m.kind !== 'idp') || member) {
-    if (
-      member &&
-      member.tabIds.includes(tabId) &&
-      (known?.groupId === member.id || trailIsFresh(known?.trail, now))
-    ) {
+    if (member?.tabIds.includes(tabId) && (known?.groupId === member.id || trailIsFresh(known?.trail, now))) {
       return prev;
     }
     const s = cloneState(prev);

@@ -1,0 +1,120 @@
+/**
+ * Trust boundaries in real Chromium: destructive commands are accepted only from the extension's own pages
+ * (a web page and our own content script's world are refused), the content script runs only on protected
+ * hosts, and the extension itself makes no network request.
+ */
+import type { CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  allCookies,
+  type ChromiumSession,
+  extensionId,
+  launchChromium,
+  openExtensionPage,
+} from '../harness/chromium';
+import { ANNA, firstPersonVisit } from '../harness/scenario';
+import { type Sim, startSim } from '../sim';
+
+let sim: Sim;
+let session: ChromiumSession;
+let extId: string;
+
+beforeAll(async () => {
+  sim = await startSim();
+  session = await launchChromium(sim, { withExtension: true });
+  extId = await extensionId(session.context);
+});
+
+afterAll(async () => {
+  await session?.close();
+  await sim?.close();
+});
+
+const ssoCookiePresent = async () =>
+  (await allCookies(session.context)).some((c) => c.name === sim.idpCookies.sso);
+
+/** Execution contexts of a page, by the CDP `Runtime.executionContextCreated` events, reloading to see them all. */
+async function isolatedWorlds(
+  page: Page,
+): Promise<{ cdp: CDPSession; worlds: { id: number; name: string; origin: string }[] }> {
+  const cdp = await session.context.newCDPSession(page);
+  const worlds: { id: number; name: string; origin: string }[] = [];
+  cdp.on('Runtime.executionContextCreated', (e) => {
+    if (e.context.auxData?.type === 'isolated')
+      worlds.push({ id: e.context.id, name: e.context.name, origin: e.context.origin });
+  });
+  await cdp.send('Runtime.enable');
+  return { cdp, worlds };
+}
+
+describe('trust boundaries', () => {
+  it('refuses “log out everything” from a web page and from the content script’s world; accepts it from the popup', async () => {
+    const page = await firstPersonVisit(session, sim, ANNA);
+    expect(await ssoCookiePresent()).toBe(true);
+
+    // 1. A web page: no extension messaging is exposed to it (no externally_connectable).
+    const fromPage = await page.evaluate(async (id) => {
+      const runtime = (
+        globalThis as { chrome?: { runtime?: { sendMessage?: (...a: unknown[]) => Promise<unknown> } } }
+      ).chrome?.runtime;
+      if (!runtime?.sendMessage) return 'no-runtime';
+      try {
+        return JSON.stringify(await runtime.sendMessage(id, { type: 'logOutAll', data: {} }));
+      } catch (e) {
+        return `error: ${String(e)}`;
+      }
+    }, extId);
+    expect(fromPage).toMatch(/no-runtime|error/);
+
+    // 2. Our own content script's isolated world on the protected page: the background refuses the command.
+    const { cdp, worlds } = await isolatedWorlds(page);
+    await page.reload();
+    await expect
+      .poll(() => worlds.filter((w) => w.origin.includes(extId)).length, { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    const world = worlds.filter((w) => w.origin.includes(extId)).at(-1)!;
+    const answer = await cdp.send('Runtime.evaluate', {
+      contextId: world.id,
+      awaitPromise: true,
+      returnByValue: true,
+      expression: `chrome.runtime.sendMessage({ type: 'logOutAll', data: {} }).then((r) => JSON.stringify(r), (e) => 'error: ' + e)`,
+    });
+    expect(String(answer.result.value)).toMatch(/refused/);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await ssoCookiePresent(), 'nothing was purged').toBe(true);
+    expect(page.isClosed()).toBe(false);
+
+    // 3. The extension's own page: accepted.
+    const popup = await openExtensionPage(session.context, 'popup.html');
+    const report = await popup.evaluate(() =>
+      (
+        globalThis as unknown as {
+          chrome: { runtime: { sendMessage: (m: unknown) => Promise<{ verified: boolean }> } };
+        }
+      ).chrome.runtime.sendMessage({ type: 'logOutAll', data: {} }),
+    );
+    expect(report.verified).toBe(true);
+    expect(await ssoCookiePresent()).toBe(false);
+    await popup.close();
+  });
+
+  it('injects nothing into sites that are not protected', async () => {
+    const page = await session.context.newPage();
+    const { worlds } = await isolatedWorlds(page);
+    await page.goto(sim.urls.newspaper.start);
+    await page.locator('body[data-storage-ready]').waitFor();
+    await page.goto(sim.urls.kommun.start);
+    await expect
+      .poll(() => worlds.filter((w) => w.origin.includes(extId)).length, { timeout: 10_000 })
+      .toBe(1);
+    await page.close();
+  });
+
+  it('makes no network request of its own', () => {
+    const fromExtension = sim.stats.requests.filter(
+      (r) => r.origin?.startsWith('chrome-extension:') || r.referer?.startsWith('chrome-extension:'),
+    );
+    expect(sim.stats.requests.length).toBeGreaterThan(10); // the scenario above did run through the sim
+    expect(fromExtension).toEqual([]);
+  });
+});
