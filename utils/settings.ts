@@ -16,7 +16,7 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = {
   disabledPacks: [],
   customDomains: [],
-  graceSeconds: 2,
+  graceSeconds: 1,
   clearHistory: true,
   clearDownloads: false,
 };
@@ -36,7 +36,8 @@ export interface ManagedSettings {
   clearDownloads?: boolean;
 }
 
-export const clampGrace = (n: number) => (Number.isFinite(n) ? Math.min(60, Math.max(0, Math.round(n))) : 2);
+export const clampGrace = (n: number) =>
+  Number.isFinite(n) ? Math.min(60, Math.max(0, Math.round(n))) : DEFAULT_SETTINGS.graceSeconds;
 
 export function effectiveSettings(user: Settings, managed: ManagedSettings = {}): EffectiveSettings {
   const locked: (keyof Settings)[] = [];
