@@ -79,6 +79,10 @@ export function wireBackground(): void {
   });
   const syncContentScripts = async () => registerLogoutWatch(await protectedDomains());
   userSettings.watch(() => void syncContentScripts());
+  // IT policy can arrive or change after the worker started (NOTES.md): follow the managed area too.
+  browser.storage.onChanged.addListener((_, area) => {
+    if (area === 'managed') void syncContentScripts();
+  });
 
   const wake = (async (): Promise<WakeKind> => {
     const kind = await wakeKind();
