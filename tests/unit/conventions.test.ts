@@ -49,7 +49,8 @@ describe('boundaries', () => {
   });
 
   it('the extension has no way to make a network request (no telemetry, no remote lists)', () => {
-    const net = /\b(?:fetch|XMLHttpRequest|WebSocket|EventSource|sendBeacon|importScripts)\s*\(|new\s+(?:XMLHttpRequest|WebSocket|EventSource)\b/;
+    const net =
+      /\b(?:fetch|XMLHttpRequest|WebSocket|EventSource|sendBeacon|importScripts)\s*\(|new\s+(?:XMLHttpRequest|WebSocket|EventSource)\b/;
     expect(sources.filter((f) => net.test(read(f)))).toEqual([]);
   });
 
