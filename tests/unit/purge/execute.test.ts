@@ -1,0 +1,417 @@
+/**
+ * The executor against the in-memory browser (utils/browser-data/fake-port.ts): every assertion reads what
+ * is left in the fake browser, or the report, never which calls were made.
+ */
+import { describe, expect, it } from 'vitest';
+import { createFakePort, type FakeEngine, type FakePort } from '@/utils/browser-data/fake-port';
+import type { CookieRecord } from '@/utils/browser-data/port';
+import { executePurge, type JournalStore, type PurgeJournal } from '@/utils/purge/execute';
+import { planPurge } from '@/utils/purge/plan';
+import type { PurgeTrigger } from '@/utils/purge/types';
+import type { SessionGroup } from '@/utils/session-groups/types';
+
+const T0 = 1_764_320_000_000;
+const now = () => T0;
+const IN_A_MONTH = T0 / 1000 + 30 * 86_400;
+
+const ESERVICE = 'https://e-tjanster.jarfalla.se';
+const IDP = 'https://login.eidbrygga.net'; // an IdP on no list: only the login round trip makes it the group's
+const WIDGET = 'https://chat.supportwidget.io'; // a third party framed by the e-service (and by the newspaper)
+const NEWS = 'https://www.lokaltidningen.se';
+
+const cookieLine = (c: CookieRecord) =>
+  [c.storeId, c.partitionKey?.topLevelSite ?? '-', c.firstPartyDomain || '-', c.domain, c.name].join(' ');
+const cookieLines = (port: FakePort) => port.snapshot().cookies.map(cookieLine).sort();
+const siteDataLines = (port: FakePort) =>
+  port
+    .snapshot()
+    .siteData.map((d) => `${d.storeId} ${d.topLevelSite ?? '-'} ${d.origin} ${d.kind}`)
+    .sort();
+
+/**
+ * A person logged in to Järfälla's e-services through an IdP on no list, in a normal and an incognito
+ * window; a chat widget under the kommun's site; a newspaper in another tab with the same widget.
+ */
+function browserWithSession(engine: FakeEngine = 'chrome') {
+  const port = createFakePort({ engine, now });
+  const normal = port.defaultStoreId;
+  const priv = port.privateStoreId;
+  const underJarfalla = { topLevelSite: 'https://jarfalla.se' };
+  const underNews = { topLevelSite: 'https://lokaltidningen.se' };
+
+  // The group's cookies.
+  port.setCookie({ name: 'JSESSIONID', domain: 'e-tjanster.jarfalla.se', httpOnly: true });
+  port.setCookie({ name: 'cookie_consent', domain: '.jarfalla.se', expirationDate: IN_A_MONTH });
+  port.setCookie({ name: 'JSESSIONID', domain: 'e-tjanster.jarfalla.se', storeId: priv });
+  port.setCookie({ name: '__Host-csrf', domain: 'e-tjanster.jarfalla.se', partitionKey: underJarfalla });
+  port.setCookie({
+    name: 'idp_sso',
+    domain: 'login.eidbrygga.net',
+    secure: true,
+    sameSite: 'no_restriction',
+  });
+  port.setCookie({ name: 'idp_device', domain: '.eidbrygga.net', expirationDate: IN_A_MONTH });
+  port.setCookie({ name: 'chat_sid', domain: 'chat.supportwidget.io', partitionKey: underJarfalla });
+  // Not the group's: the newspaper, and the widget on its own or under the newspaper.
+  port.setCookie({ name: 'reader', domain: '.lokaltidningen.se', expirationDate: IN_A_MONTH });
+  port.setCookie({ name: 'chat_sid', domain: 'chat.supportwidget.io', partitionKey: underNews });
+  port.setCookie({ name: 'vendor_pref', domain: 'chat.supportwidget.io' });
+
+  for (const kind of ['localStorage', 'indexedDB', 'cacheStorage', 'serviceWorkers', 'cache'] as const)
+    port.setSiteData({ origin: ESERVICE, kind });
+  port.setSiteData({ origin: IDP, kind: 'localStorage' });
+  port.setSiteData({ origin: WIDGET, kind: 'localStorage', topLevelSite: 'https://jarfalla.se' });
+  port.setSiteData({ origin: NEWS, kind: 'localStorage' });
+  port.setSiteData({ origin: NEWS, kind: 'indexedDB' });
+  port.setSiteData({ origin: WIDGET, kind: 'localStorage', topLevelSite: 'https://lokaltidningen.se' });
+
+  port.addHistory({ url: `${ESERVICE}/mina-sidor`, title: 'Mina sidor' });
+  port.addHistory({ url: `${IDP}/sso?SAMLRequest=abc`, title: 'Logga in' });
+  port.addHistory({ url: `${NEWS}/nyheter`, title: 'Nyheter' });
+  port.addDownload({
+    url: `${ESERVICE}/arende/4711/beslut.pdf`,
+    filename: '/home/anna/Hämtningar/beslut.pdf',
+  });
+  port.addDownload({ url: `${NEWS}/korsord.pdf`, filename: '/home/anna/Hämtningar/korsord.pdf' });
+
+  const tab = port.openTab({ url: `${ESERVICE}/mina-sidor`, frames: [`${WIDGET}/frame`] });
+  port.setTabStorage(tab, ESERVICE, 'draft', 'ansökan om bygglov');
+  port.setTabStorage(tab, WIDGET, 'chat', 'hej');
+  const privateTab = port.openTab({ url: `${ESERVICE}/mina-sidor`, incognito: true });
+  const newsTab = port.openTab({ url: `${NEWS}/nyheter` });
+  port.setTabStorage(newsTab, NEWS, 'scroll', '1200');
+
+  const group: SessionGroup = {
+    id: 'g-se-kommun-0123',
+    sites: [
+      { ruleId: 'se-kommun-0123', label: 'Järfälla kommun', scopeDomain: 'jarfalla.se', kind: 'kommun' },
+    ],
+    hosts: ['e-tjanster.jarfalla.se', 'login.eidbrygga.net'],
+    origins: [ESERVICE, IDP],
+    tabIds: [tab, privateTab],
+    startedAt: T0 - 60_000,
+    lastSeenAt: T0 - 1000,
+  };
+  const untouched = {
+    cookies: [
+      `${normal} - - .lokaltidningen.se reader`,
+      `${normal} - - chat.supportwidget.io vendor_pref`,
+      `${normal} https://lokaltidningen.se - chat.supportwidget.io chat_sid`,
+    ].sort(),
+    siteData: [
+      `${normal} - ${NEWS} indexedDB`,
+      `${normal} - ${NEWS} localStorage`,
+      `${normal} https://lokaltidningen.se ${WIDGET} localStorage`,
+    ].sort(),
+  };
+  return { port, group, tab, privateTab, newsTab, untouched, normal, priv };
+}
+
+type World = ReturnType<typeof browserWithSession>;
+
+async function planFor(
+  w: Pick<World, 'port' | 'group'>,
+  trigger: PurgeTrigger = 'button',
+  over: { keepTabIds?: number[]; clearDownloads?: boolean; groups?: SessionGroup[] } = {},
+) {
+  return planPurge({
+    id: `p-${trigger}`,
+    trigger,
+    now: T0,
+    groups: over.groups ?? [w.group],
+    tabs: await w.port.listTabs(),
+    keepTabIds: over.keepTabIds,
+    clearHistory: true,
+    clearDownloads: over.clearDownloads ?? true,
+  });
+}
+
+/** A journal kept the way storage keeps it: a copy, never the executor's live object. */
+function journalStore(opts: { dieOnSave?: number } = {}) {
+  const saved: PurgeJournal[] = [];
+  const store: JournalStore = {
+    async save(journal) {
+      saved.push(structuredClone(journal));
+      if (saved.length === opts.dieOnSave) throw new Error('service worker stopped');
+    },
+  };
+  return { store, saved, last: () => saved.at(-1) };
+}
+
+describe('executePurge: a whole group', () => {
+  it('removes the group everywhere — every cookie store and partition, storage, history, downloads, tabs — and nothing else', async () => {
+    const w = browserWithSession();
+    const plan = await planFor(w);
+    const report = await executePurge(plan, w.port, journalStore().store, now);
+
+    const after = w.port.snapshot();
+    expect(cookieLines(w.port)).toEqual(w.untouched.cookies);
+    expect(siteDataLines(w.port)).toEqual(w.untouched.siteData);
+    expect(after.history.map((h) => h.url)).toEqual([`${NEWS}/nyheter`]);
+    expect(after.downloads.map((d) => d.url)).toEqual([`${NEWS}/korsord.pdf`]);
+    expect(after.files).toEqual(['/home/anna/Hämtningar/korsord.pdf']);
+    expect(after.tabs.map((t) => t.id)).toEqual([w.newsTab]);
+    expect(after.sessionStorage).toEqual([{ tabId: w.newsTab, origin: NEWS, key: 'scroll', value: '1200' }]);
+
+    expect(report).toMatchObject({
+      planId: plan.id,
+      trigger: 'button',
+      labels: ['Järfälla kommun'],
+      startedAt: T0,
+      finishedAt: T0,
+      tabsClosed: 2,
+      tabsCleared: 0,
+      cookiesRemoved: 7,
+      // http and https of both hosts, plus the site's own domain (jarfalla.se)
+      originsCleared: 6,
+      historyRemoved: 2,
+      downloadsRemoved: 1,
+      leftovers: [],
+      failures: [],
+      verified: true,
+    });
+  });
+
+  it('a site logout keeps the group’s tabs open but empties their sessionStorage', async () => {
+    const w = browserWithSession();
+    const plan = await planFor(w, 'site-logout', { keepTabIds: [w.tab] });
+    const report = await executePurge(plan, w.port, journalStore().store, now);
+
+    const after = w.port.snapshot();
+    expect(after.tabs.map((t) => t.id).sort()).toEqual([w.tab, w.privateTab, w.newsTab].sort());
+    expect(after.sessionStorage).toEqual([{ tabId: w.newsTab, origin: NEWS, key: 'scroll', value: '1200' }]);
+    expect(cookieLines(w.port)).toEqual(w.untouched.cookies);
+    expect(report).toMatchObject({ tabsClosed: 0, tabsCleared: 2, verified: true, failures: [] });
+  });
+
+  it('leaves downloads alone unless the settings ask for them', async () => {
+    const w = browserWithSession();
+    const plan = await planFor(w, 'button', { clearDownloads: false });
+    const report = await executePurge(plan, w.port, journalStore().store, now);
+    expect(w.port.snapshot().files).toHaveLength(2);
+    expect(report.downloadsRemoved).toBe(0);
+    expect(report.verified).toBe(true);
+  });
+
+  it('a narrow rule on a shared domain: its cookies go one by one, the other tenants’ stay', async () => {
+    const port = createFakePort({ now });
+    port.setCookie({ name: 'sid', domain: 'jarfalla.fri-go.se' });
+    port.setCookie({
+      name: 'sid',
+      domain: 'jarfalla.fri-go.se',
+      partitionKey: { topLevelSite: 'https://fri-go.se' },
+    });
+    port.setCookie({ name: 'sid', domain: 'sollentuna.fri-go.se' });
+    port.setSiteData({ origin: 'https://jarfalla.fri-go.se', kind: 'localStorage' });
+    port.setSiteData({ origin: 'https://sollentuna.fri-go.se', kind: 'localStorage' });
+    const group: SessionGroup = {
+      id: 'g-se-kommun-0123',
+      sites: [
+        {
+          ruleId: 'se-kommun-0123',
+          label: 'Järfälla kommun',
+          scopeDomain: 'jarfalla.fri-go.se',
+          kind: 'kommun',
+        },
+      ],
+      hosts: ['jarfalla.fri-go.se'],
+      origins: ['https://jarfalla.fri-go.se'],
+      tabIds: [],
+      startedAt: T0,
+      lastSeenAt: T0,
+    };
+    // The first removal of the group's cookie fails; the verify pass tries once more.
+    port.failNext('removeCookie');
+    const report = await executePurge(await planFor({ port, group }), port, journalStore().store, now);
+
+    expect(cookieLines(port)).toEqual(['0 - - sollentuna.fri-go.se sid']);
+    expect(siteDataLines(port)).toEqual(['0 - https://sollentuna.fri-go.se localStorage']);
+    expect(report.failures).toEqual([{ step: 'cookies', message: 'fake removeCookie failed (injected)' }]);
+    expect(report.leftovers).toEqual([]);
+    expect(report.cookiesRemoved).toBe(2);
+    expect(report.verified).toBe(true);
+  });
+
+  it('Firefox: cookies in containers, private browsing, Total Cookie Protection and first-party isolation all go', async () => {
+    const w = browserWithSession('firefox');
+    w.port.setCookie({
+      name: 'JSESSIONID',
+      domain: 'e-tjanster.jarfalla.se',
+      storeId: 'firefox-container-3',
+    });
+    w.port.setCookie({ name: 'idp_sso', domain: 'login.eidbrygga.net', storeId: 'firefox-container-3' });
+    w.port.setCookie({ name: 'chat_sid', domain: 'chat.supportwidget.io', firstPartyDomain: 'jarfalla.se' });
+    w.port.setCookie({
+      name: 'chat_sid',
+      domain: 'chat.supportwidget.io',
+      firstPartyDomain: 'lokaltidningen.se',
+    });
+    w.port.setSiteData({ origin: ESERVICE, kind: 'localStorage', storeId: 'firefox-container-3' });
+    w.port.setSiteData({ origin: ESERVICE, kind: 'indexedDB', storeId: 'firefox-private' });
+
+    const report = await executePurge(await planFor(w), w.port, journalStore().store, now);
+
+    expect(cookieLines(w.port)).toEqual(
+      [...w.untouched.cookies, 'firefox-default - lokaltidningen.se chat.supportwidget.io chat_sid'].sort(),
+    );
+    // Firefox removes storage by host in every container and in private browsing.
+    const left = w.port.snapshot().siteData;
+    expect(left.filter((d) => d.origin === ESERVICE && d.kind !== 'cacheStorage')).toEqual([]);
+    expect(left.filter((d) => d.origin === IDP)).toEqual([]);
+    expect(report).toMatchObject({ leftovers: [], failures: [], verified: true });
+  });
+});
+
+describe('executePurge: idempotent and resumable', () => {
+  it('running the same purge twice is harmless: the second run finds nothing and touches nothing else', async () => {
+    const w = browserWithSession();
+    const plan = await planFor(w);
+    await executePurge(plan, w.port, journalStore().store, now);
+    const afterFirst = w.port.snapshot();
+
+    const again = await executePurge(plan, w.port, journalStore().store, now);
+
+    expect(w.port.snapshot()).toEqual(afterFirst);
+    expect(again).toMatchObject({
+      tabsClosed: 0,
+      cookiesRemoved: 0,
+      historyRemoved: 0,
+      downloadsRemoved: 0,
+      leftovers: [],
+      failures: [],
+      verified: true,
+    });
+  });
+
+  it('a worker that dies after the first phase: the saved journal finishes the job on the next wake', async () => {
+    const w = browserWithSession();
+    const plan = await planFor(w);
+    const dying = journalStore({ dieOnSave: 1 });
+    await expect(executePurge(plan, w.port, dying.store, now)).rejects.toThrow('service worker stopped');
+
+    // Half done: the tabs are closed, the data is still there.
+    expect(w.port.snapshot().tabs.map((t) => t.id)).toEqual([w.newsTab]);
+    expect(cookieLines(w.port)).toHaveLength(10);
+    const journal = dying.last()!;
+    expect([...journal.done].sort()).toEqual(['scan', 'tabs']);
+
+    const next = journalStore();
+    const report = await executePurge(journal.plan, w.port, next.store, () => T0 + 5000, journal);
+
+    expect(cookieLines(w.port)).toEqual(w.untouched.cookies);
+    expect(siteDataLines(w.port)).toEqual(w.untouched.siteData);
+    expect(w.port.snapshot().history.map((h) => h.url)).toEqual([`${NEWS}/nyheter`]);
+    expect(w.port.snapshot().files).toEqual(['/home/anna/Hämtningar/korsord.pdf']);
+    expect(report).toMatchObject({
+      planId: plan.id,
+      startedAt: T0,
+      finishedAt: T0 + 5000,
+      tabsClosed: 2,
+      cookiesRemoved: 7,
+      historyRemoved: 2,
+      downloadsRemoved: 1,
+      leftovers: [],
+      failures: [],
+      verified: true,
+    });
+    expect([...next.last()!.done].sort()).toEqual(
+      ['cookies', 'downloads', 'history', 'scan', 'site-data', 'tabs', 'verify'].sort(),
+    );
+  });
+
+  it('a worker that dies after the second phase: resuming from the last saved journal finishes it too', async () => {
+    const w = browserWithSession();
+    const plan = await planFor(w);
+    const dying = journalStore({ dieOnSave: 2 });
+    await expect(executePurge(plan, w.port, dying.store, now)).rejects.toThrow('service worker stopped');
+    const journal = dying.last()!;
+    expect(journal.done).toEqual(expect.arrayContaining(['site-data', 'history', 'downloads']));
+
+    const report = await executePurge(journal.plan, w.port, journalStore().store, now, journal);
+
+    expect(cookieLines(w.port)).toEqual(w.untouched.cookies);
+    expect(siteDataLines(w.port)).toEqual(w.untouched.siteData);
+    expect(w.port.snapshot().tabs.map((t) => t.id)).toEqual([w.newsTab]);
+    expect(report).toMatchObject({ tabsClosed: 2, cookiesRemoved: 7, leftovers: [], verified: true });
+  });
+});
+
+describe('executePurge: what could not be removed is reported', () => {
+  it('a cookie that comes back (a live page sets it again) is a leftover, and the purge is not verified', async () => {
+    const w = browserWithSession();
+    w.port.stickCookies((c) => c.name === 'idp_sso');
+    w.port.stickCookies(
+      (c) => c.name === 'chat_sid' && c.partitionKey?.topLevelSite === 'https://jarfalla.se',
+    );
+
+    const report = await executePurge(await planFor(w), w.port, journalStore().store, now);
+
+    expect(report.verified).toBe(false);
+    expect(report.leftovers).toEqual(
+      expect.arrayContaining([
+        { domain: 'login.eidbrygga.net', name: 'idp_sso', storeId: w.normal, partitioned: false },
+        { domain: 'chat.supportwidget.io', name: 'chat_sid', storeId: w.normal, partitioned: true },
+      ]),
+    );
+    expect(report.leftovers).toHaveLength(2);
+    expect(report.cookiesRemoved).toBe(5);
+    // Everything else still went.
+    expect(cookieLines(w.port)).toEqual(
+      [
+        ...w.untouched.cookies,
+        `${w.normal} - - login.eidbrygga.net idp_sso`,
+        `${w.normal} https://jarfalla.se - chat.supportwidget.io chat_sid`,
+      ].sort(),
+    );
+  });
+
+  it('a browser call that fails lands in failures; the other steps still run', async () => {
+    const w = browserWithSession();
+    w.port.failNext('deleteHistory');
+    w.port.failNext('removeDownload', { error: new Error('file is in use') });
+
+    const report = await executePurge(await planFor(w), w.port, journalStore().store, now);
+
+    expect(report.failures).toEqual(
+      expect.arrayContaining([
+        { step: 'history', message: 'fake deleteHistory failed (injected)' },
+        { step: 'downloads', message: 'file is in use' },
+      ]),
+    );
+    expect(report.failures).toHaveLength(2);
+    expect(w.port.snapshot().files).toContain('/home/anna/Hämtningar/beslut.pdf');
+    // Cookies, storage and tabs are unaffected by those failures, and the cookies are verified gone.
+    expect(cookieLines(w.port)).toEqual(w.untouched.cookies);
+    expect(siteDataLines(w.port)).toEqual(w.untouched.siteData);
+    expect(report.verified).toBe(true);
+  });
+
+  it('when the bulk removal fails, the cookies still go one by one and the failure is reported', async () => {
+    const w = browserWithSession();
+    w.port.failNext('removeSiteData', { times: 2 });
+
+    const report = await executePurge(await planFor(w), w.port, journalStore().store, now);
+
+    expect(report.failures.map((f) => f.step)).toEqual(['site-data']);
+    expect(cookieLines(w.port)).toEqual(w.untouched.cookies);
+    expect(report.leftovers).toEqual([]);
+    // The storage of the group could not be removed, and the report says so through `failures`.
+    expect(siteDataLines(w.port)).toContain(`${w.normal} - ${ESERVICE} localStorage`);
+  });
+
+  it('a failing verification read is not a verified purge', async () => {
+    const w = browserWithSession();
+    const plan = await planFor(w);
+    // Every lookup of scan and phase 3 succeeds; the verify pass cannot read the cookies.
+    const lookups = plan.cookieQueries.length;
+    let calls = 0;
+    const port: FakePort = {
+      ...w.port,
+      findCookies: (q) =>
+        ++calls > 2 * lookups ? Promise.reject(new Error('cookies API gone')) : w.port.findCookies(q),
+    };
+    const report = await executePurge(plan, port, journalStore().store, now);
+    expect(report.failures).toEqual([{ step: 'verify', message: 'cookies API gone' }]);
+    expect(report.verified).toBe(false);
+  });
+});
