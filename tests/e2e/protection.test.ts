@@ -70,15 +70,43 @@ function expectNothingLeft(reach: NextPersonReach) {
   });
 }
 
+/** Hosts of the browser's history, read from an extension page (the test's window into the browser). */
+async function historyHosts(session: ChromiumSession): Promise<string[]> {
+  const page = await openExtensionPage(session.context, 'popup.html');
+  try {
+    const urls = await page.evaluate(async () => {
+      const api = (
+        globalThis as unknown as {
+          chrome: { history: { search: (q: object) => Promise<{ url?: string }[]> } };
+        }
+      ).chrome.history;
+      return (await api.search({ text: '', startTime: 0, maxResults: 10_000 })).map((h) => h.url ?? '');
+    });
+    return [...new Set(urls.map((u) => new URL(u).hostname))].sort();
+  } finally {
+    await page.close();
+  }
+}
+
+const groupHosts = () => [sim.hosts.kommun, sim.hosts.vklass, sim.hosts.idp];
+
 /** Anna visits and leaves by `trigger`; the extension purges; Berit can still log in afterwards. */
 async function annaLeavesThenNextPerson(trigger: Trigger, before?: (s: ChromiumSession) => Promise<void>) {
   const session = await browserWithExtension();
   const page = await firstPersonVisit(session, sim, ANNA);
+  expect(await historyHosts(session)).toEqual(expect.arrayContaining([sim.hosts.kommun, sim.hosts.idp]));
   await before?.(session);
   await performTrigger(session, page, sim, trigger);
   await waitForPurge(session);
+  const history = await historyHosts(session);
+  expect(
+    history.filter((h) => groupHosts().includes(h)),
+    'history entries of the group',
+  ).toEqual([]);
+  expect(history, 'the unrelated site keeps its history').toContain(sim.hosts.newspaper);
+  const keptTab = page.isClosed() ? null : page;
   const reach = await nextPersonReach(session.context, sim);
-  return { session, reach };
+  return { session, reach, keptTab };
 }
 
 async function loginStillWorks(session: ChromiumSession) {
@@ -90,8 +118,11 @@ async function loginStillWorks(session: ChromiumSession) {
 
 describe('with Safe Logout, nothing of Anna is left', () => {
   it.each<Trigger>(['logout-link', 'logout-form'])('after the site’s own logout (%s)', async (trigger) => {
-    const { session, reach } = await annaLeavesThenNextPerson(trigger);
+    const { session, reach, keptTab } = await annaLeavesThenNextPerson(trigger);
     expectNothingLeft(reach);
+    // The site's own logout keeps its tab open, but nothing of Anna stays in it: not even sessionStorage.
+    expect(keptTab, 'the tab of the site logout stays open').not.toBeNull();
+    expect(await keptTab!.evaluate(() => JSON.stringify(sessionStorage))).toBe('{}');
     await loginStillWorks(session);
   });
 
