@@ -18,6 +18,11 @@ export const browserSession = storage.defineItem<{ startedAt: number } | null>('
   fallback: null,
 });
 
+/** When this installation first ran. Its absence when a browser session starts = a fresh install, not a restart. */
+export const installation = storage.defineItem<{ at: number } | null>('local:installation', {
+  fallback: null,
+});
+
 /** Tab-close grace timers (the alarm wakes the worker; this says which group and when). Cleared when fired. */
 export const pendingPurges = storage.defineItem<Record<string, { dueAt: number }>>('session:pending-purges', {
   fallback: {},

@@ -5,6 +5,7 @@
 import { isLogoutUrl } from '../logout-detect';
 import type { PurgeReport } from '../purge/types';
 import {
+  groupInLogin,
   groupOfHost,
   type MainFrameCommit,
   missingTabs,
@@ -65,7 +66,13 @@ export const onBeforeNavigate = (deps: EventDeps, d: { tabId: number; frameId: n
         update((s) => {
           const tab = s.tabs[String(d.tabId)];
           const host = new URL(d.url).hostname;
-          const groupId = tab?.groupId ?? groupOfHost(s, host)?.id;
+          // Only a logout on a host of the group (or of one of its sites) ends the group — not any logout
+          // URL the tab happens to open elsewhere.
+          const current = tab?.groupId ? s.groups[tab.groupId] : undefined;
+          const inCurrent = current?.sites.some(
+            (x) => host === x.scopeDomain || host.endsWith(`.${x.scopeDomain}`),
+          );
+          const groupId = groupOfHost(s, host)?.id ?? (inCurrent ? current?.id : undefined);
           if (!tab || !groupId) return s;
           const next = structuredClone(s);
           next.tabs[String(d.tabId)]!.logout = { groupId, phase: 'navigating', at: deps.now() };
@@ -113,6 +120,16 @@ function onLogoutSettled(deps: EventDeps, tabId: number, timedOut: boolean): Pro
     if (timedOut && age < LOGOUT_CLICK_SETTLE_MS - 50) return null;
     const group = s.groups[watch.groupId];
     if (!group) return null;
+    if (groupInLogin(s, group.id, deps.now(), await deps.classify(), tabId)) {
+      // Another tab of the group is in the middle of logging in again: that login is a new session, and
+      // a purge now would break it. The group stays; its next trigger (tab close, button, start) purges it.
+      await update((st) => {
+        const n = structuredClone(st);
+        if (n.tabs[String(tabId)]) n.tabs[String(tabId)]!.logout = undefined;
+        return n;
+      });
+      return null;
+    }
     return runPurge(deps, { trigger: 'site-logout', groups: [group], keepTabIds: group.tabIds });
   });
 }
@@ -132,7 +149,7 @@ export const onTabRemoved = (deps: EventDeps, tabId: number) =>
 async function schedulePurges(deps: EventDeps, groupIds: string[]): Promise<void> {
   const settings = await deps.settings();
   const dueAt = deps.now() + settings.graceSeconds * 1000;
-  const pending = await pendingPurges.getValue();
+  const pending = { ...(await pendingPurges.getValue()) };
   for (const id of groupIds) pending[id] = { dueAt };
   await pendingPurges.setValue(pending);
   // The timer is the fast path (the worker is awake right after the event); the alarm and the wake-up
@@ -144,7 +161,7 @@ async function schedulePurges(deps: EventDeps, groupIds: string[]): Promise<void
 /** Purge every group whose grace has run out and that still has no open tab. */
 export function runDuePurges(deps: EventDeps): Promise<PurgeReport | null> {
   return serialized(async () => {
-    const pending = await pendingPurges.getValue();
+    const pending = { ...(await pendingPurges.getValue()) };
     const now = deps.now();
     const due = Object.entries(pending).filter(([, p]) => p.dueAt <= now + 50);
     if (!due.length) return null;

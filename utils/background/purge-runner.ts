@@ -30,7 +30,7 @@ const journalStore = { save: (j: PurgeJournal) => purgeJournal.setValue(j) };
 async function finish(_deps: PurgeDeps, groupIds: string[], report: PurgeReport): Promise<PurgeReport> {
   const before = await loadState();
   await saveState(before, removeGroups(before, groupIds));
-  const pending = await pendingPurges.getValue();
+  const pending = { ...(await pendingPurges.getValue()) };
   for (const id of groupIds) delete pending[id];
   await Promise.all([
     pendingPurges.setValue(pending),

@@ -36,7 +36,7 @@ export async function saveState(prev: SessionState, next: SessionState): Promise
   if (signature(prev) !== signature(next)) {
     writes.push(
       (async () => {
-        const current = await ledger.getValue();
+        const current = { ...(await ledger.getValue()) };
         for (const id of Object.keys(prev.groups)) if (!next.groups[id]) delete current[id];
         for (const g of Object.values(next.groups)) current[g.id] = ledgerView(g);
         await ledger.setValue(current);

@@ -13,6 +13,8 @@ export interface PurgeJournal {
   plan: PurgePlan;
   done: PurgeStep[];
   report: PurgeReport;
+  /** Keys of the group's cookies found before anything was removed (so a resumed run still counts right). */
+  scanned?: string[];
 }
 
 export interface JournalStore {
@@ -71,12 +73,12 @@ export async function executePurge(
     }
     journal.done.push(step);
   };
-  let before: CookieRecord[] = [];
 
   // Phase 1: count what is there while the group's tabs close (a closed page can no longer write storage).
   await Promise.all([
     run('scan', async () => {
-      before = await findScopedCookies(port, plan);
+      const before = await findScopedCookies(port, plan);
+      journal.scanned = before.map(cookieKey);
       report.cookiesRemoved = before.length;
     }),
     run('tabs', async () => {
@@ -131,7 +133,7 @@ export async function executePurge(
       await Promise.allSettled(left.map((c) => port.removeCookie(c)));
       left = await findScopedCookies(port, plan);
     }
-    const known = new Set(before.map(cookieKey));
+    const known = new Set(journal.scanned ?? []);
     report.cookiesRemoved = Math.max(
       0,
       report.cookiesRemoved - left.filter((c) => known.has(cookieKey(c))).length,

@@ -156,8 +156,9 @@ export function onMainFrameRequest(
     g = joinHosts(s, g, [host], [u.origin]);
     g.tabIds = add(g.tabIds, tabId);
     tab.groupIds = add(tab.groupIds, g.id);
-    if (!trailIsFresh(tab.trail, now))
-      tab.trail = { fromGroupId: g.id, hosts: [], origins: [], startedAt: now };
+    if (!trailIsFresh(tab.trail, now)) {
+      tab.trail = { fromGroupId: g.id, hosts: [], origins: [], startedAt: now, redirected: true };
+    }
     return s;
   }
 
@@ -332,7 +333,31 @@ export function removeGroups(prev: SessionState, ids: readonly string[]): Sessio
   return s;
 }
 
-/** True while one of the group's tabs is away on a login round trip (never purge automatically then). */
-export function groupInLogin(s: SessionState, groupId: string, now: number): boolean {
-  return Object.values(s.tabs).some((t) => t.trail?.fromGroupId === groupId && trailIsFresh(t.trail, now));
+/** A login round trip (service → IdP → BankID → back) that has not come back within this is abandoned. */
+export const ROUND_TRIP_MS = 5 * 60_000;
+
+/**
+ * True while another tab of the group is away on a login round trip: sent off by a group host's redirect,
+ * or now on a login service, and not back yet. Automatic purges never run then.
+ */
+export function groupInLogin(
+  s: SessionState,
+  groupId: string,
+  now: number,
+  classify: Classify,
+  exceptTabId?: number,
+): boolean {
+  const g = s.groups[groupId];
+  if (!g) return false;
+  const inSites = (host: string) =>
+    g.sites.some((x) => host === x.scopeDomain || host.endsWith(`.${x.scopeDomain}`));
+  return Object.values(s.tabs).some((t) => {
+    if (t.tabId === exceptTabId) return false;
+    const onLoginService =
+      !!t.host && (classify(t.host)?.kind === 'idp' || (g.hosts.includes(t.host) && !inSites(t.host)));
+    // On the group's own login service right now (a login through an IdP the group already knows).
+    if (t.groupId === groupId && onLoginService && now - g.lastSeenAt <= ROUND_TRIP_MS) return true;
+    if (!t.trail || t.trail.fromGroupId !== groupId || now - t.trail.startedAt > ROUND_TRIP_MS) return false;
+    return t.trail.redirected === true || onLoginService;
+  });
 }

@@ -41,6 +41,8 @@ export interface Trail {
   hosts: string[];
   origins: string[];
   startedAt: number;
+  /** The tab was sent away by a group host (a login redirect), not by a link the person followed. */
+  redirected?: boolean;
 }
 
 export interface LogoutWatch {

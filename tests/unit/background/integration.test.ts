@@ -561,3 +561,74 @@ describe('commands from the popup', () => {
     expect(await bg.logOutGroup(w.deps, jarfallaGroup.id)).toBeNull();
   });
 });
+
+describe('regressions', () => {
+  it('after an extension update, closing the tab still purges the group — the IdP it passed through included', async () => {
+    await readNewspaper(bg, w);
+    const tab = w.port.openTab({ url: `${ESERVICE}/` });
+    await logInToJarfalla(bg, w, tab);
+    await fakeBrowser.storage.session.clear();
+    bg = await startWorker();
+    await bg.onWake(w.deps, Promise.resolve('extension-update'));
+    expect((await groups(bg))[0]?.tabIds).toEqual([tab]);
+
+    await closeTab(bg, w, tab);
+    w.clock.advance(5_000);
+    await fireDueAlarms(bg, w);
+    await settled(bg);
+    expect(cookieNames(w)).toEqual([...NEWSPAPER_COOKIES].sort());
+  });
+
+  it('a fresh install adopts the open tabs without purging anything; their triggers then work', async () => {
+    const tab = w.port.openTab({ url: `${ESERVICE}/mina-sidor` });
+    w.port.setCookie({ name: 'JSESSIONID', domain: 'e-tjanster.jarfalla.se' });
+    expect(await bg.wakeKind()).toBe('extension-install');
+    await bg.onWake(w.deps, bg.wakeKind());
+    expect(cookieNames(w)).toEqual(['e-tjanster.jarfalla.se JSESSIONID']);
+    expect(openTabIds(w)).toEqual([tab]);
+    expect(await bg.storage.installation.getValue()).toEqual({ at: w.clock.now() });
+
+    await closeTab(bg, w, tab);
+    w.clock.advance(5_000);
+    await fireDueAlarms(bg, w);
+    await settled(bg);
+    expect(cookieNames(w)).toEqual([]);
+    // The next start of the browser is a browser start, not an install.
+    await fakeBrowser.storage.session.clear();
+    bg = await startWorker();
+    expect(await bg.wakeKind()).toBe('browser-start');
+  });
+
+  it('a logout URL of another site, opened from a group tab, does not end the group', async () => {
+    const tab = w.port.openTab({ url: `${ESERVICE}/` });
+    await logInToJarfalla(bg, w, tab);
+    await navigate(bg, w.deps, tab, { url: `${NEWS}/konto/logga-ut` });
+    await settled(bg);
+    expect(cookieNames(w)).toEqual(JARFALLA_COOKIES);
+    expect(await groups(bg)).toHaveLength(1);
+  });
+
+  it('the site’s logout in one tab while another tab logs in again: no purge mid-login, and the IdP stays a member', async () => {
+    const a = w.port.openTab({ url: `${ESERVICE}/` });
+    await logInToJarfalla(bg, w, a);
+    // Tab B starts a new login: the service redirects it to the IdP, where the person now is (BankID).
+    const b = w.port.openTab({ url: `${ESERVICE}/` });
+    await navigate(bg, w.deps, b, { url: `${ESERVICE}/login`, redirects: [`${IDP}/sso?SAMLRequest=x`] });
+    // Tab A: the service's inactivity timeout logs it out.
+    await navigate(bg, w.deps, a, { url: `${ESERVICE}/logout` });
+    await vi.advanceTimersByTimeAsync(LOGOUT_CLICK_SETTLE_MS + 100);
+    await settled(bg);
+    expect(cookieNames(w)).toEqual(JARFALLA_COOKIES);
+
+    await navigate(bg, w.deps, b, { url: `${ESERVICE}/saml/acs`, transitionType: 'form_submit' });
+    const [g] = await groups(bg);
+    expect(g?.hosts).toEqual(expect.arrayContaining(['e-tjanster.jarfalla.se', 'login.eidbrygga.net']));
+
+    await closeTab(bg, w, a);
+    await closeTab(bg, w, b);
+    w.clock.advance(5_000);
+    await fireDueAlarms(bg, w);
+    await settled(bg);
+    expect(cookieNames(w)).toEqual([]);
+  });
+});
