@@ -2,13 +2,13 @@
  * The purge planner: a pure function from groups, open tabs and settings to a plan that says what will be
  * removed and why. No browser APIs, no clock, no randomness beyond the id it is given.
  */
-import { getDomain } from 'tldts';
 import {
   ALL_SITE_DATA_KINDS,
   type CookieRecord,
   type SiteDataKind,
   type TabInfo,
 } from '../browser-data/port';
+import { registrableDomain } from '../rules/hostname';
 import type { SessionGroup } from '../session-groups/types';
 import type { CookieScope, PlannedTab, PurgePlan, PurgeTrigger } from './types';
 
@@ -30,7 +30,8 @@ export interface PlanInput {
 const uniq = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
 const STORAGE_KINDS: SiteDataKind[] = ALL_SITE_DATA_KINDS.filter((k) => k !== 'cookies');
 
-export const registrable = (host: string): string => getDomain(host, { allowPrivateDomains: true }) ?? host;
+/** eTLD+1 (private suffixes count, as in browsers); an IP address or internal name stands for itself. */
+const registrable = (host: string): string => registrableDomain(host) ?? host;
 
 const within = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
 
