@@ -123,6 +123,18 @@ function attachTab(g: SessionGroup, tab: TabTrack, host: string, now: number): v
 const trailIsFresh = (t: Trail | undefined, now: number): t is Trail =>
   !!t && now - t.startedAt <= LOGIN_WINDOW_MS;
 
+/** Record a host the tab passed through while away from its group (a fresh trail is started if needed). */
+function extendTrail(tab: TabTrack, fromGroupId: string, u: URL, now: number): void {
+  const trail: Trail = trailIsFresh(tab.trail, now)
+    ? tab.trail
+    : { fromGroupId, hosts: [], origins: [], startedAt: now };
+  if (trail.hosts.length < MAX_TRAIL_HOSTS) {
+    trail.hosts = add(trail.hosts, u.hostname);
+    trail.origins = add(trail.origins, u.origin);
+  }
+  tab.trail = trail;
+}
+
 /**
  * A request for a top-level document (every redirect hop included, even those that never commit).
  * A request to a protected or member host enters that group at once (its redirect response may set
@@ -164,15 +176,7 @@ export function onMainFrameRequest(
 
   if (!contextGroupId || !prev.groups[contextGroupId]) return prev;
   const s = cloneState(prev);
-  const t = trackOf(s, tabId);
-  const trail: Trail = trailIsFresh(t.trail, now)
-    ? t.trail
-    : { fromGroupId: contextGroupId, hosts: [], origins: [], startedAt: now };
-  if (trail.hosts.length < MAX_TRAIL_HOSTS) {
-    trail.hosts = add(trail.hosts, host);
-    trail.origins = add(trail.origins, u.origin);
-  }
-  t.trail = trail;
+  extendTrail(trackOf(s, tabId), contextGroupId, u, now);
   return s;
 }
 
@@ -212,16 +216,7 @@ export function onMainFrameCommit(
 
   if (!target) {
     // An unprotected host that is not a member: the tab has left its group (it may come back via a trail).
-    if (context && !deliberate) {
-      const trail: Trail = trailIsFresh(tab.trail, now)
-        ? tab.trail
-        : { fromGroupId: context.id, hosts: [], origins: [], startedAt: now };
-      if (trail.hosts.length < MAX_TRAIL_HOSTS) {
-        trail.hosts = add(trail.hosts, host);
-        trail.origins = add(trail.origins, u.origin);
-      }
-      tab.trail = trail;
-    }
+    if (context && !deliberate) extendTrail(tab, context.id, u, now);
     tab.groupId = undefined;
     tab.host = host;
     return s;
