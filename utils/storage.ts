@@ -50,3 +50,12 @@ export const userSettings = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
   version: 1,
 });
+
+/**
+ * The "Are you still there?" countdown in progress (idle logout): when it ends and the window showing it.
+ * Cleared when it ends, when someone answers, or when the browser closes (session area).
+ */
+export const idleCountdown = storage.defineItem<{ deadline: number; windowId: number | null } | null>(
+  'session:idle-countdown',
+  { fallback: null },
+);
