@@ -24,11 +24,30 @@ export default defineConfig({
       'history', // remove the group's history entries
       'alarms', // grace timers that survive the worker sleeping
       'scripting', // register the logout watcher on protected hosts only; clear sessionStorage
+      'contextMenus', // the "Log out and clear" item on protected pages and on the toolbar button
     ];
+    const icons = {
+      16: 'icon/16.png',
+      32: 'icon/32.png',
+      48: 'icon/48.png',
+      96: 'icon/96.png',
+      128: 'icon/128.png',
+    };
     return {
       name: '__MSG_extName__',
       description: '__MSG_extDescription__',
       default_locale: 'en',
+      icons,
+      ...(manifestVersion === 2
+        ? { browser_action: { default_title: '__MSG_extName__', default_icon: icons } }
+        : { action: { default_title: '__MSG_extName__', default_icon: icons } }),
+      // The forced logout from the keyboard; people can change the keys on the browser's shortcuts page.
+      commands: {
+        'log-out-and-clear': {
+          suggested_key: { default: 'Alt+Shift+L' },
+          description: '__MSG_commandLogOut__',
+        },
+      },
       ...(firefox
         ? {
             browser_specific_settings: {

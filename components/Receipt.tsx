@@ -1,39 +1,61 @@
-import type { PurgeReport } from '@/utils/purge/types';
+import type { ReceiptText, ReceiptView } from '@/utils/ui/receipt-view';
 
-export interface ReceiptText {
-  title: string;
-  nothing: string;
-  sites: (s: string) => string;
-  cookies: (n: number) => string;
-  storage: (n: number) => string;
-  tabs: (n: number) => string;
-  history: (n: number) => string;
-  downloads: (n: number) => string;
-  verified: string;
-  leftovers: (n: number) => string;
-}
-
-/** The verified receipt: site names and counts only. `role="status"` so screen readers announce it. */
-export function Receipt({ report, text }: { report: PurgeReport; text: ReceiptText }) {
-  const removedAnything =
-    report.cookiesRemoved + report.tabsClosed + report.historyRemoved + report.downloadsRemoved > 0;
-  const problems = report.leftovers.length + report.failures.length;
+/**
+ * The verified receipt: site names and counts only. The caller puts it inside a live region
+ * (`role="status"`) that exists before the receipt arrives, so screen readers announce it.
+ */
+export function Receipt({ view, text, level = 2 }: { view: ReceiptView; text: ReceiptText; level?: 1 | 2 }) {
+  const Title = level === 1 ? 'h1' : 'h2';
+  const Sub = level === 1 ? 'h2' : 'h3';
   return (
-    <section class="receipt" role="status" aria-live="polite" data-verified={String(report.verified)}>
-      <h2>{text.title}</h2>
-      {report.labels.length > 0 && <p>{text.sites(report.labels.join(', '))}</p>}
-      {!removedAnything && report.originsCleared === 0 ? (
+    <div class="receipt" data-verified={String(view.verified)} data-problems={view.problems.length}>
+      <Title class="receipt-title" tabIndex={-1}>
+        <span class="receipt-mark" aria-hidden="true">
+          ✓
+        </span>{' '}
+        {text.title}
+      </Title>
+      {view.sites.length > 0 && <p class="receipt-sites">{text.sites(view.sites.join(', '))}</p>}
+      {view.nothing ? (
         <p>{text.nothing}</p>
       ) : (
-        <ul>
-          <li>{text.cookies(report.cookiesRemoved)}</li>
-          <li>{text.storage(report.originsCleared)}</li>
-          {report.tabsClosed > 0 && <li>{text.tabs(report.tabsClosed)}</li>}
-          {report.historyRemoved > 0 && <li>{text.history(report.historyRemoved)}</li>}
-          {report.downloadsRemoved > 0 && <li>{text.downloads(report.downloadsRemoved)}</li>}
-        </ul>
+        <>
+          <Sub>{text.removedHeading}</Sub>
+          <ul class="removed">
+            {view.removed.map((l) => {
+              const check = text.check(l);
+              return (
+                <li key={l.kind} data-kind={l.kind}>
+                  <span>{text.line(l)}</span>
+                  {check && <span class="check">{check}</span>}
+                </li>
+              );
+            })}
+          </ul>
+        </>
       )}
-      <p class={problems ? 'warning' : 'ok'}>{problems ? text.leftovers(problems) : text.verified}</p>
-    </section>
+      {view.problems.length > 0 ? (
+        <div class="problems">
+          <Sub>{text.problemsHeading}</Sub>
+          <ul>
+            {view.problems.map((p) => (
+              <li key={p.kind} data-kind={p.kind}>
+                {text.problem(p)}
+              </li>
+            ))}
+          </ul>
+          {view.advice.map((a) => (
+            <p key={a} class="advice" data-advice={a}>
+              {text.advice(a)}
+            </p>
+          ))}
+        </div>
+      ) : (
+        <p class="all-clear">
+          {view.verified && !view.nothing ? `${text.verified} ` : ''}
+          {text.leave}
+        </p>
+      )}
+    </div>
   );
 }

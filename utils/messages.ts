@@ -4,15 +4,25 @@
  * script may only report and ask.
  */
 import { browser } from 'wxt/browser';
+import type { AddDomainResult } from './custom-domains';
+import type { LanguageSetting } from './languages';
 import type { PurgeReport } from './purge/types';
+import type { EffectiveSettings, Settings } from './settings';
 
 export interface GroupSummary {
   id: string;
   labels: string[];
   hosts: string[];
+  /** Hosts of the group that belong to none of its sites: the login services (IdPs, brokers) it passed. */
+  loginHosts: string[];
   tabCount: number;
   startedAt: number;
 }
+
+/** What the options page may change directly (custom domains go through their own validated messages). */
+export type SettingsPatch = Partial<
+  Pick<Settings, 'disabledPacks' | 'graceSeconds' | 'clearHistory' | 'sharedComputer' | 'language'>
+>;
 
 export interface Protocol {
   getStatus: { req: Record<string, never>; res: { groups: GroupSummary[]; lastReport: PurgeReport | null } };
@@ -22,6 +32,21 @@ export interface Protocol {
   logOutGroup: { req: { groupId: string }; res: PurgeReport | null };
   /** A protected page saw a click on its own logout control: purge this tab's group once the logout has loaded. */
   logoutClicked: { req: Record<string, never>; res: { accepted: boolean } };
+  /** The settings in force (user settings with IT policy merged over them; `locked` = set by policy). */
+  getSettings: { req: Record<string, never>; res: EffectiveSettings };
+  /** Change settings. Refused as a whole when it touches a key IT policy has locked. */
+  saveSettings: { req: { patch: SettingsPatch }; res: EffectiveSettings };
+  /** Validate and add a protected domain of the user's own. */
+  addCustomDomain: { req: { input: string }; res: AddDomainResult };
+  removeCustomDomain: { req: { domain: string }; res: EffectiveSettings };
+  /** The in-page guard asks how to show itself. Reveals nothing but two settings. */
+  guardInfo: { req: Record<string, never>; res: { sharedComputer: boolean; language: LanguageSetting } };
+  /**
+   * The in-page guard's "Log out and clear" was pressed (a trusted click). The guard only *asks*: the
+   * background honours it only for the sending tab's own session group, and only while that tab shows a
+   * protected host of that group (utils/background/guard.ts). It can never purge anything else.
+   */
+  guardLogOut: { req: Record<string, never>; res: { accepted: boolean } };
 }
 
 export type MessageType = keyof Protocol;
@@ -32,6 +57,12 @@ export const SENDER_POLICY: Record<MessageType, 'extension-page' | 'content-scri
   logOutAll: 'extension-page',
   logOutGroup: 'extension-page',
   logoutClicked: 'content-script',
+  getSettings: 'extension-page',
+  saveSettings: 'extension-page',
+  addCustomDomain: 'extension-page',
+  removeCustomDomain: 'extension-page',
+  guardInfo: 'content-script',
+  guardLogOut: 'content-script',
 };
 
 export interface Envelope<K extends MessageType = MessageType> {
@@ -59,7 +90,7 @@ export interface SenderLike {
   id?: string;
   url?: string;
   origin?: string;
-  tab?: { id?: number; url?: string };
+  tab?: { id?: number; url?: string; windowId?: number; index?: number };
   frameId?: number;
 }
 

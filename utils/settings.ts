@@ -1,6 +1,7 @@
 /**
  * Settings: the user's choices, with IT policy (managed storage) merged over them in exactly one place.
  */
+import { isLanguageSetting, type LanguageSetting } from './languages';
 
 export interface Settings {
   /** Built-in rule packs switched off by the user (all are on by default). */
@@ -11,6 +12,10 @@ export interface Settings {
   graceSeconds: number;
   clearHistory: boolean;
   clearDownloads: boolean;
+  /** Shared-computer mode: the in-page guard shows a reminder banner on protected pages. */
+  sharedComputer: boolean;
+  /** The UI language; 'auto' follows the browser. */
+  language: LanguageSetting;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -19,6 +24,8 @@ export const DEFAULT_SETTINGS: Settings = {
   graceSeconds: 1,
   clearHistory: true,
   clearDownloads: false,
+  sharedComputer: false,
+  language: 'auto',
 };
 
 /** Settings with the policy's domains; `locked` names the keys IT has set (the UI shows them as managed). */
@@ -34,6 +41,7 @@ export interface ManagedSettings {
   purgeOnTabCloseSeconds?: number;
   clearHistory?: boolean;
   clearDownloads?: boolean;
+  sharedComputer?: boolean;
 }
 
 export const clampGrace = (n: number) =>
@@ -49,6 +57,7 @@ export function effectiveSettings(user: Settings, managed: ManagedSettings = {})
     locked,
   };
   out.graceSeconds = clampGrace(out.graceSeconds);
+  if (!isLanguageSetting(out.language)) out.language = DEFAULT_SETTINGS.language;
   if (Array.isArray(managed.protectedDomains)) out.policyDomains = managed.protectedDomains;
   if (Array.isArray(managed.excludedDomains)) out.excludedDomains = managed.excludedDomains;
   if (typeof managed.purgeOnTabCloseSeconds === 'number') {
@@ -62,6 +71,10 @@ export function effectiveSettings(user: Settings, managed: ManagedSettings = {})
   if (typeof managed.clearDownloads === 'boolean') {
     out.clearDownloads = managed.clearDownloads;
     locked.push('clearDownloads');
+  }
+  if (typeof managed.sharedComputer === 'boolean') {
+    out.sharedComputer = managed.sharedComputer;
+    locked.push('sharedComputer');
   }
   return out;
 }

@@ -1,35 +1,32 @@
 import { useEffect, useState } from 'preact/hooks';
-import { Receipt, type ReceiptText } from '@/components/Receipt';
+import { browser } from 'wxt/browser';
+import { Receipt } from '@/components/Receipt';
 import { SessionList } from '@/components/SessionList';
 import { t } from '@/utils/i18n';
 import { type GroupSummary, sendMessage } from '@/utils/messages';
 import type { PurgeReport } from '@/utils/purge/types';
-
-const receiptText: ReceiptText = {
-  title: t('receiptTitle'),
-  nothing: t('receiptNothing'),
-  sites: (s) => t('receiptSites', s),
-  cookies: (n) => t('receiptCookies', n),
-  storage: (n) => t('receiptStorage', n),
-  tabs: (n) => t('receiptTabs', n),
-  history: (n) => t('receiptHistory', n),
-  downloads: (n) => t('receiptDownloads', n),
-  verified: t('receiptVerified'),
-  leftovers: (n) => t('receiptLeftovers', n),
-};
+import { receiptText } from '@/utils/ui/receipt-text';
+import { receiptView } from '@/utils/ui/receipt-view';
+import { sessionLine } from '@/utils/ui/session-line';
+import { logOutShortcut } from '@/utils/ui/shortcut';
 
 export function App() {
   const [groups, setGroups] = useState<GroupSummary[] | null>(null);
   const [report, setReport] = useState<PurgeReport | null>(null);
+  const [historyOn, setHistoryOn] = useState(true);
+  const [shortcut, setShortcut] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const refresh = () => sendMessage('getStatus', {}).then((s) => setGroups(s.groups));
   useEffect(() => {
     void refresh();
+    void sendMessage('getSettings', {}).then((s) => setHistoryOn(s.clearHistory));
+    void logOutShortcut().then(setShortcut);
   }, []);
 
   const run = async (action: () => Promise<PurgeReport | null>) => {
     setBusy(true);
+    setReport(null);
     try {
       setReport(await action());
       await refresh();
@@ -38,6 +35,8 @@ export function App() {
     }
   };
 
+  const view = report ? receiptView(report, { historyOn }) : null;
+  const lineText = { loginService: t('loginService'), loginServices: (n: number) => t('loginServices', n) };
   return (
     <main>
       <h1>{t('extName')}</h1>
@@ -48,20 +47,38 @@ export function App() {
         aria-busy={busy}
         onClick={() => run(() => sendMessage('logOutAll', {}))}
       >
-        {busy ? t('working') : t('logOutAndClear')}
+        {t('logOutAndClear')}
       </button>
-      {report && <Receipt report={report} text={receiptText} />}
+      {shortcut && <p class="help shortcut">{t('shortcutHint', shortcut)}</p>}
+      {/* One live region, present from the start, so the receipt is announced when it arrives. */}
+      <div
+        role="status"
+        aria-live="polite"
+        class="live"
+        data-verified={view ? String(view.verified) : undefined}
+      >
+        {busy && <p class="working">{t('working')}</p>}
+        {view && <Receipt view={view} text={receiptText()} />}
+      </div>
       {groups && groups.length > 0 && (
         <SessionList
           title={t('activeSessions')}
-          groups={groups}
-          tabsLabel={(n) => t('sessionTabs', n)}
+          sessions={groups.map((g) => ({
+            id: g.id,
+            line: sessionLine(g, lineText),
+            tabs: t('sessionTabs', g.tabCount),
+          }))}
           onlyThisSiteLabel={t('onlyThisSite')}
           onOnlyThisSite={(groupId) => run(() => sendMessage('logOutGroup', { groupId }))}
           busy={busy}
         />
       )}
-      {groups && groups.length === 0 && !report && <p class="calm">{t('noSessions')}</p>}
+      {groups && groups.length === 0 && !report && !busy && <p class="calm">{t('noSessions')}</p>}
+      <footer>
+        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('popupSettings')}
+        </button>
+      </footer>
     </main>
   );
 }

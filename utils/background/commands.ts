@@ -1,13 +1,29 @@
 /**
- * What the extension's pages may ask the background to do.
+ * What the extension's pages, the shortcut and the context menu may ask the background to do.
  */
 import type { GroupSummary, Protocol } from '../messages';
 import type { PurgeReport } from '../purge/types';
+import type { SessionGroup } from '../session-groups/types';
 import { lastReport } from '../storage';
 import type { EventDeps } from './events';
 import { runPurge } from './purge-runner';
+import { openReceiptTab, type ReceiptPlacement } from './receipt-tab';
 import { protectedCookieDomains } from './startup';
 import { loadState, serialized } from './state';
+
+const under = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
+
+/** Hosts of the group outside all of its e-service sites: the login services (IdPs, brokers) it passed through. */
+export function loginHostsOf(g: Pick<SessionGroup, 'sites' | 'hosts'>): string[] {
+  const services = g.sites.filter((s) => s.kind !== 'idp');
+  return g.hosts.filter((h) => !services.some((s) => under(h, s.scopeDomain)));
+}
+
+/** A group's name: its e-services ("Järfälla kommun"); a group that only reached a known login service is named by it. */
+function labelsOf(g: Pick<SessionGroup, 'sites'>): string[] {
+  const services = g.sites.filter((x) => x.kind !== 'idp');
+  return [...new Set((services.length ? services : g.sites).map((x) => x.label))];
+}
 
 export async function status(): Promise<Protocol['getStatus']['res']> {
   const [s, report] = await Promise.all([loadState(), lastReport.getValue()]);
@@ -15,8 +31,9 @@ export async function status(): Promise<Protocol['getStatus']['res']> {
     .sort((a, b) => a.startedAt - b.startedAt)
     .map((g) => ({
       id: g.id,
-      labels: g.sites.map((x) => x.label),
+      labels: labelsOf(g),
       hosts: g.hosts,
+      loginHosts: loginHostsOf(g),
       tabCount: g.tabIds.length,
       startedAt: g.startedAt,
     }));
@@ -37,4 +54,22 @@ export function logOutGroup(deps: EventDeps, groupId: string): Promise<PurgeRepo
     const group = (await loadState()).groups[groupId];
     return group ? runPurge(deps, { trigger: 'single-site', groups: [group] }) : null;
   });
+}
+
+export type ForcedScope = { kind: 'all' } | { kind: 'group'; groupId: string };
+
+/**
+ * A forced logout (popup, in-page guard, shortcut, context menu): the receipt page opens first — so the
+ * window survives even when every tab in it belongs to the group — then the purge runs and the receipt
+ * page shows its report. A receipt that cannot open never stops the purge.
+ */
+export async function forcedLogOut(
+  deps: EventDeps,
+  scope: ForcedScope,
+  receipt: ReceiptPlacement,
+  open: typeof openReceiptTab = openReceiptTab,
+): Promise<PurgeReport | null> {
+  const since = deps.now();
+  await open(receipt, since).catch((e: unknown) => console.error('Safe Logout: receipt tab', e));
+  return scope.kind === 'all' ? logOutAll(deps) : logOutGroup(deps, scope.groupId);
 }

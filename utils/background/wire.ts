@@ -4,9 +4,12 @@
  */
 import { browser } from 'wxt/browser';
 import { createWebExtPort } from '../browser-data/webext-port';
-import { userSettings } from '../storage';
+import { setLanguage } from '../i18n';
+import { sessionState, userSettings } from '../storage';
+import { LOG_OUT_COMMAND } from '../ui/shortcut';
+import { showSessionCount } from './badge';
 import { getClassifier, loadEffectiveSettings, protectedDomains } from './classifier';
-import { logOutAll, logOutGroup, status } from './commands';
+import { type ForcedScope, forcedLogOut, status } from './commands';
 import { registerLogoutWatch } from './content-scripts';
 import {
   type EventDeps,
@@ -19,8 +22,13 @@ import {
   onTabRemoved,
   runDuePurges,
 } from './events';
+import { guardInfo, guardLogOut } from './guard';
+import { MENU_IDS, syncMenus } from './menus';
 import { createRouter } from './router';
+import { addDomain, removeDomain, saveSettings } from './settings-commands';
 import { onWake, type WakeKind, wakeKind } from './startup';
+
+type TabLike = { windowId?: number; index?: number } | undefined;
 
 /** An extension update also empties storage.session; onInstalled says so shortly after the worker starts. */
 const INSTALL_EVENT_WAIT_MS = 250;
@@ -53,14 +61,39 @@ export function wireBackground(): void {
     if (alarm.name === 'due-purges') void runDuePurges(deps);
   });
 
+  /** Shortcut and context menu: everything protected, the receipt in front, next to the tab the person was on. */
+  const forcedFrom = (tab: TabLike, scope: ForcedScope = { kind: 'all' }) =>
+    forcedLogOut(deps, scope, {
+      active: true,
+      windowId: tab?.windowId,
+      index: typeof tab?.index === 'number' ? tab.index + 1 : undefined,
+    });
+  const onCommand = (command: string, tab?: TabLike) =>
+    command === LOG_OUT_COMMAND ? forcedFrom(tab) : Promise.resolve(null);
+  const onMenuClicked = (info: { menuItemId: string | number }, tab?: TabLike) =>
+    MENU_IDS.includes(String(info.menuItemId)) ? forcedFrom(tab) : Promise.resolve(null);
+  browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
+  browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
+  // A browser cannot synthesise a keyboard shortcut or a menu click; the real-browser tests call these two
+  // handlers here instead. The worker's global scope is reachable only from inside the worker itself
+  // (DevTools), never from a page, a content script or another extension.
+  Object.assign(globalThis, { safeLogoutHandlers: Object.freeze({ onCommand, onMenuClicked }) });
+
   const route = createRouter(
     {
       getStatus: () => status(),
-      logOutAll: () => logOutAll(deps),
-      logOutGroup: ({ groupId }) => logOutGroup(deps, groupId),
+      // From the popup: the popup shows the receipt itself; the receipt page waits behind it.
+      logOutAll: () => forcedLogOut(deps, { kind: 'all' }, { active: false }),
+      logOutGroup: ({ groupId }) => forcedLogOut(deps, { kind: 'group', groupId }, { active: false }),
       logoutClicked: async (_, sender) => ({
         accepted: typeof sender.tab?.id === 'number' && (await onLogoutClicked(deps, sender.tab.id)),
       }),
+      getSettings: () => loadEffectiveSettings(),
+      saveSettings: ({ patch }) => saveSettings(patch),
+      addCustomDomain: ({ input }) => addDomain(input),
+      removeCustomDomain: ({ domain }) => removeDomain(domain),
+      guardInfo: () => guardInfo(deps),
+      guardLogOut: (_, sender) => guardLogOut(deps, sender),
     },
     { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') },
   );
@@ -77,7 +110,18 @@ export function wireBackground(): void {
     if (d.reason === 'update' && d.previousVersion !== browser.runtime.getManifest().version)
       updatedFrom = d.previousVersion;
   });
-  const syncContentScripts = async () => registerLogoutWatch(await protectedDomains());
+  const badge = () =>
+    sessionState
+      .getValue()
+      .then((s) => showSessionCount(Object.keys(s.groups).length))
+      .catch((e: unknown) => console.error('Safe Logout: badge', e));
+  sessionState.watch(() => void badge());
+  /** Protected hosts and language changed (or the worker woke): guard/watcher, menus and badge follow. */
+  const syncContentScripts = async () => {
+    const [domains, settings] = await Promise.all([protectedDomains(), loadEffectiveSettings()]);
+    setLanguage(settings.language);
+    await Promise.all([registerLogoutWatch(domains), syncMenus(domains), badge()]);
+  };
   userSettings.watch(() => void syncContentScripts());
   // IT policy can arrive or change after the worker started (NOTES.md): follow the managed area too.
   browser.storage.onChanged.addListener((_, area) => {

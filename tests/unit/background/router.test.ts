@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRouter, type Handlers } from '@/utils/background/router';
+import { DEFAULT_SETTINGS, effectiveSettings } from '@/utils/settings';
 
 const self = {
   id: 'ooifmdmmgociepcdfdnbjkpjenpbeigg',
@@ -19,6 +20,21 @@ function setup() {
       return null;
     },
     logoutClicked: async (_, sender) => ({ accepted: sender.tab?.id === 5 }),
+    getSettings: async () => effectiveSettings(DEFAULT_SETTINGS),
+    saveSettings: async () => {
+      purged.push('settings');
+      return effectiveSettings(DEFAULT_SETTINGS);
+    },
+    addCustomDomain: async () => {
+      purged.push('add-domain');
+      return { ok: false, error: 'empty' };
+    },
+    removeCustomDomain: async () => {
+      purged.push('remove-domain');
+      return effectiveSettings(DEFAULT_SETTINGS);
+    },
+    guardInfo: async () => ({ sharedComputer: false, language: 'auto' }),
+    guardLogOut: async (_, sender) => ({ accepted: sender.tab?.id === 5 }),
   };
   return { route: createRouter(handlers, self), purged };
 }
@@ -64,6 +80,22 @@ describe('message router', () => {
     await expect(
       route({ type: 'logoutClicked', data: {} }, { ...contentScript, id: 'other' }),
     ).rejects.toThrow(/refused/);
+  });
+
+  it('lets the guard ask (guardInfo, guardLogOut) from a top frame only, and never change settings', async () => {
+    const { route, purged } = setup();
+    await expect(route({ type: 'guardLogOut', data: {} }, contentScript)).resolves.toEqual({
+      accepted: true,
+    });
+    await expect(route({ type: 'guardInfo', data: {} }, contentScript)).resolves.toMatchObject({
+      sharedComputer: false,
+    });
+    await expect(route({ type: 'guardLogOut', data: {} }, { ...contentScript, frameId: 1 })).rejects.toThrow(
+      /refused/,
+    );
+    for (const type of ['saveSettings', 'addCustomDomain', 'removeCustomDomain', 'getSettings'])
+      await expect(route({ type, data: {} }, contentScript)).rejects.toThrow(/refused/);
+    expect(purged).toEqual([]);
   });
 
   it('refuses unknown and malformed messages', async () => {

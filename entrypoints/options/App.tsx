@@ -1,0 +1,183 @@
+import { useEffect, useState } from 'preact/hooks';
+import { DomainList } from '@/components/DomainList';
+import { PackList } from '@/components/PackList';
+import { FieldSetting, ToggleSetting } from '@/components/Setting';
+import { setLanguage, t } from '@/utils/i18n';
+import { LANGUAGES, type LanguageSetting } from '@/utils/languages';
+import { type SettingsPatch, sendMessage } from '@/utils/messages';
+import { PACK_META } from '@/utils/rules/generated/packs';
+import type { EffectiveSettings } from '@/utils/settings';
+import { domainMessage } from '@/utils/ui/domain-message';
+import { packGroups } from '@/utils/ui/pack-groups';
+import { logOutShortcut } from '@/utils/ui/shortcut';
+
+const LANGUAGE_NAMES = {
+  sv: () => t('langSv'),
+  en: () => t('langEn'),
+  fi: () => t('langFi'),
+  nb: () => t('langNb'),
+  da: () => t('langDa'),
+} as const;
+
+/** Sets the page's language and title; the next render speaks it. */
+export function applyLanguage(language: LanguageSetting): void {
+  setLanguage(language);
+  document.documentElement.lang = t('htmlLang');
+  document.title = t('optionsTitle');
+}
+
+export function App() {
+  const [s, setS] = useState<EffectiveSettings | null>(null);
+  const [saved, setSaved] = useState('');
+  const [domainMsg, setDomainMsg] = useState<{ text: string; error: boolean } | null>(null);
+  const [shortcut, setShortcut] = useState<string | null>(null);
+
+  useEffect(() => {
+    void sendMessage('getSettings', {}).then(setS);
+    void logOutShortcut().then(setShortcut);
+  }, []);
+  if (!s) return null;
+
+  const apply = (next: EffectiveSettings) => {
+    if (next.language !== s.language) applyLanguage(next.language);
+    setS(next);
+    setSaved(t('optSaved'));
+  };
+  const save = async (patch: SettingsPatch) => {
+    setSaved('');
+    apply(await sendMessage('saveSettings', { patch }));
+  };
+  const locked = (k: keyof EffectiveSettings) => (s.locked as string[]).includes(k);
+  const managed = t('optManaged');
+
+  return (
+    <main>
+      <h1>{t('optionsTitle')}</h1>
+      <p class="intro">{t('extDescription')}</p>
+
+      <section aria-labelledby="general-title" class="card">
+        <h2 id="general-title">{t('popupSettings')}</h2>
+        <FieldSetting
+          id="language"
+          label={t('optLanguage')}
+          help={t('optLanguageHelp')}
+          locked={false}
+          lockedText={managed}
+        >
+          {(a) => (
+            <select
+              id={a.id}
+              aria-describedby={a.describedBy}
+              value={s.language}
+              onChange={(e) => void save({ language: e.currentTarget.value as LanguageSetting })}
+            >
+              <option value="auto">{t('optLanguageAuto')}</option>
+              {LANGUAGES.map((l) => (
+                <option key={l} value={l} lang={l}>
+                  {LANGUAGE_NAMES[l]()}
+                </option>
+              ))}
+            </select>
+          )}
+        </FieldSetting>
+        <ToggleSetting
+          id="shared-computer"
+          label={t('optShared')}
+          help={t('optSharedHelp')}
+          checked={s.sharedComputer}
+          locked={locked('sharedComputer')}
+          lockedText={managed}
+          onChange={(v) => void save({ sharedComputer: v })}
+        />
+        <FieldSetting
+          id="grace"
+          label={t('optGrace')}
+          help={t('optGraceHelp')}
+          locked={locked('graceSeconds')}
+          lockedText={managed}
+        >
+          {(a) => (
+            <>
+              <input
+                id={a.id}
+                type="number"
+                min={0}
+                max={60}
+                step={1}
+                inputMode="numeric"
+                value={s.graceSeconds}
+                disabled={a.disabled}
+                aria-describedby={a.describedBy}
+                onChange={(e) => {
+                  const n = e.currentTarget.valueAsNumber;
+                  if (Number.isFinite(n)) void save({ graceSeconds: n });
+                }}
+              />{' '}
+              <span class="unit">{t('optSeconds')}</span>
+            </>
+          )}
+        </FieldSetting>
+        <ToggleSetting
+          id="clear-history"
+          label={t('optHistory')}
+          help={t('optHistoryHelp')}
+          checked={s.clearHistory}
+          locked={locked('clearHistory')}
+          lockedText={managed}
+          onChange={(v) => void save({ clearHistory: v })}
+        />
+      </section>
+
+      <section aria-labelledby="packs-title" class="card">
+        <h2 id="packs-title">{t('optPacks')}</h2>
+        <p class="help">{t('optPacksHelp')}</p>
+        <PackList
+          groups={packGroups(PACK_META, s.disabledPacks)}
+          onToggle={(id, on) =>
+            void save({
+              disabledPacks: on ? s.disabledPacks.filter((p) => p !== id) : [...s.disabledPacks, id],
+            })
+          }
+        />
+      </section>
+
+      <div class="card">
+        <DomainList
+          text={{
+            heading: t('optCustom'),
+            help: t('optCustomHelp'),
+            inputLabel: t('optCustomInput'),
+            add: t('optCustomAdd'),
+            remove: t('optRemove'),
+            removeFor: (d) => t('optRemoveFor', d),
+            none: t('optCustomNone'),
+            managed,
+          }}
+          domains={s.customDomains}
+          policyDomains={s.policyDomains}
+          message={domainMsg}
+          onAdd={async (input) => {
+            const r = await sendMessage('addCustomDomain', { input });
+            setDomainMsg(domainMessage(r));
+            if (r.ok) setS(await sendMessage('getSettings', {}));
+            return r.ok;
+          }}
+          onRemove={async (d) => {
+            setS(await sendMessage('removeCustomDomain', { domain: d }));
+            setDomainMsg({ text: t('optCustomRemoved', d), error: false });
+            document.getElementById('custom-input')?.focus();
+          }}
+        />
+      </div>
+
+      <section aria-labelledby="shortcut-title" class="card">
+        <h2 id="shortcut-title">{t('optShortcut')}</h2>
+        <p class="help">{shortcut ? t('optShortcutHelp', shortcut) : t('optShortcutNone')}</p>
+      </section>
+
+      <p class="saved" role="status">
+        {saved}
+      </p>
+    </main>
+  );
+}

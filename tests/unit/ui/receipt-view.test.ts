@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import type { PurgeReport } from '@/utils/purge/types';
+import { receiptView } from '@/utils/ui/receipt-view';
+
+const report = (over: Partial<PurgeReport> = {}): PurgeReport => ({
+  planId: 'p',
+  trigger: 'button',
+  labels: ['Järfälla kommun'],
+  startedAt: 1,
+  finishedAt: 2,
+  tabsClosed: 1,
+  tabsCleared: 0,
+  cookiesRemoved: 4,
+  originsCleared: 6,
+  historyRemoved: 3,
+  downloadsRemoved: 0,
+  leftovers: [],
+  failures: [],
+  verified: true,
+  ...over,
+});
+
+describe('receiptView', () => {
+  it('a verified purge: every removed thing with its count and how it was checked; nothing to do', () => {
+    const v = receiptView(report(), { historyOn: true });
+    expect(v).toMatchObject({
+      sites: ['Järfälla kommun'],
+      nothing: false,
+      problems: [],
+      advice: [],
+      verified: true,
+    });
+    expect(v.removed).toEqual([
+      { kind: 'cookies', n: 4, ok: true },
+      { kind: 'storage', n: 6, ok: true },
+      { kind: 'tabs', n: 1, ok: true },
+      { kind: 'history', n: 3, ok: true },
+      { kind: 'downloads-check' },
+    ]);
+  });
+
+  it('says history was kept when its clearing is off', () => {
+    const v = receiptView(report({ historyRemoved: 0 }), { historyOn: false });
+    expect(v.removed).toContainEqual({ kind: 'history-off' });
+  });
+
+  it('cookies left behind: counted by site, with what to do — never their names or values', () => {
+    const v = receiptView(
+      report({
+        verified: false,
+        leftovers: [
+          { domain: '.eidbrygga.net', name: 'SSO_SESSION', storeId: '0', partitioned: false },
+          { domain: 'e-tjanster.jarfalla.se', name: 'JSESSIONID', storeId: '0', partitioned: true },
+        ],
+      }),
+      { historyOn: true },
+    );
+    expect(v.problems).toEqual([
+      { kind: 'cookies-left', n: 2, sites: ['e-tjanster.jarfalla.se', 'eidbrygga.net'] },
+    ]);
+    expect(v.advice).toEqual(['close-browser']);
+    expect(v.removed[0]).toEqual({ kind: 'cookies', n: 4, ok: false });
+    expect(JSON.stringify(v)).not.toMatch(/SSO_SESSION|JSESSIONID/);
+  });
+
+  it('each failed step becomes a problem with its own advice, in plain kinds', () => {
+    const v = receiptView(
+      report({
+        failures: [
+          { step: 'history', message: 'x' },
+          { step: 'downloads', message: 'y' },
+          { step: 'tabs', message: 'z' },
+          { step: 'site-data', message: 'w' },
+        ],
+      }),
+      { historyOn: true },
+    );
+    expect(v.problems.map((p) => p.kind)).toEqual([
+      'site-data-failed',
+      'history-failed',
+      'downloads-failed',
+      'tabs-failed',
+    ]);
+    expect(v.advice).toEqual(['close-browser', 'history', 'downloads', 'tabs']);
+    expect(v.removed.find((l) => l.kind === 'storage')).toEqual({ kind: 'storage', n: 6, ok: false });
+  });
+
+  it('nothing found at all: a one-line receipt', () => {
+    const v = receiptView(
+      report({ labels: [], tabsClosed: 0, cookiesRemoved: 0, originsCleared: 0, historyRemoved: 0 }),
+      { historyOn: true },
+    );
+    expect(v.nothing).toBe(true);
+  });
+});

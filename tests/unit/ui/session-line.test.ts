@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { GroupSummary } from '@/utils/messages';
+import { sessionLine } from '@/utils/ui/session-line';
+
+const text = { loginService: 'login service', loginServices: (n: number) => `${n} login services` };
+const group = (over: Partial<GroupSummary>): GroupSummary => ({
+  id: 'g',
+  labels: ['Järfälla kommun'],
+  hosts: ['e-tjanster.jarfalla.se', 'login.eidbrygga.net'],
+  loginHosts: ['login.eidbrygga.net'],
+  tabCount: 1,
+  startedAt: 0,
+  ...over,
+});
+
+describe('sessionLine', () => {
+  it('names the e-service, its hosts and the login service in words', () => {
+    expect(sessionLine(group({}), text)).toEqual({
+      name: 'Järfälla kommun',
+      where: 'e-tjanster.jarfalla.se + login service',
+    });
+  });
+
+  it('counts several login services and lists several sites', () => {
+    const g = group({
+      labels: ['Järfälla kommun', 'Vklass'],
+      hosts: ['e-tjanster.jarfalla.se', 'www.vklass.se', 'login.eidbrygga.net', 'bankid.example'],
+      loginHosts: ['login.eidbrygga.net', 'bankid.example'],
+    });
+    expect(sessionLine(g, text)).toEqual({
+      name: 'Järfälla kommun + Vklass',
+      where: 'e-tjanster.jarfalla.se + www.vklass.se + 2 login services',
+    });
+  });
+
+  it('says nothing of login services when the group passed none', () => {
+    expect(sessionLine(group({ hosts: ['a.jarfalla.se'], loginHosts: [] }), text).where).toBe(
+      'a.jarfalla.se',
+    );
+  });
+});

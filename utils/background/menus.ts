@@ -1,0 +1,39 @@
+/**
+ * The context-menu item for the forced logout: on protected pages (the same hosts the guard runs on) and on
+ * the toolbar button. Menus persist in the browser; they are rebuilt when the protected domains or the
+ * language change.
+ */
+import { browser } from 'wxt/browser';
+import { t } from '../i18n';
+import { matchPatternsFor } from './content-scripts';
+
+export const MENU_PAGE = 'log-out-and-clear';
+export const MENU_ACTION = 'log-out-and-clear-action';
+export const MENU_IDS: readonly string[] = [MENU_PAGE, MENU_ACTION];
+
+export interface MenusApi {
+  removeAll(): Promise<void>;
+  create(p: { id: string; title: string; contexts: string[]; documentUrlPatterns?: string[] }): unknown;
+}
+
+const PAGE_CONTEXTS = ['page', 'frame', 'selection', 'link', 'editable', 'image', 'video', 'audio'];
+
+let chain: Promise<void> = Promise.resolve();
+
+/** Rebuild the menu items (one rebuild at a time: two concurrent rebuilds would create duplicate ids). */
+export function syncMenus(
+  domains: readonly string[],
+  api: MenusApi = browser.contextMenus as unknown as MenusApi,
+  mv3: boolean = import.meta.env.MANIFEST_VERSION === 3,
+): Promise<void> {
+  const run = async () => {
+    await api.removeAll();
+    const title = t('logOutAndClear');
+    const patterns = matchPatternsFor(domains);
+    if (patterns.length)
+      api.create({ id: MENU_PAGE, title, contexts: PAGE_CONTEXTS, documentUrlPatterns: patterns });
+    api.create({ id: MENU_ACTION, title, contexts: [mv3 ? 'action' : 'browser_action'] });
+  };
+  chain = chain.then(run, run);
+  return chain;
+}

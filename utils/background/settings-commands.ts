@@ -1,0 +1,53 @@
+/**
+ * Settings changes from the options page. Every value is checked here (the page is trusted, its input is
+ * not), and a change to anything IT policy has set is refused: locked means locked, not "ignored later".
+ */
+import { addCustomDomain, removeCustomDomain } from '../custom-domains';
+import { isLanguageSetting } from '../languages';
+import type { SettingsPatch } from '../messages';
+import { PACK_IDS } from '../rules/generated/packs';
+import { clampGrace, DEFAULT_SETTINGS, type EffectiveSettings } from '../settings';
+import { userSettings } from '../storage';
+import { loadEffectiveSettings } from './classifier';
+import { RefusedError } from './router';
+
+/** Only known keys with values of the right type; numbers clamped, unknown pack ids dropped. */
+export function sanitisePatch(patch: unknown): SettingsPatch {
+  if (typeof patch !== 'object' || patch === null)
+    throw new RefusedError('settings patch refused: not an object');
+  const p = patch as Record<string, unknown>;
+  const out: SettingsPatch = {};
+  for (const key of Object.keys(p)) {
+    const v = p[key];
+    if (key === 'disabledPacks' && Array.isArray(v))
+      out.disabledPacks = [
+        ...new Set(v.filter((x): x is string => (PACK_IDS as readonly unknown[]).includes(x))),
+      ];
+    else if (key === 'graceSeconds' && typeof v === 'number') out.graceSeconds = clampGrace(v);
+    else if ((key === 'clearHistory' || key === 'sharedComputer') && typeof v === 'boolean') out[key] = v;
+    else if (key === 'language' && isLanguageSetting(v)) out.language = v;
+    else throw new RefusedError(`setting ${key} refused`);
+  }
+  return out;
+}
+
+export async function saveSettings(patch: unknown): Promise<EffectiveSettings> {
+  const clean = sanitisePatch(patch);
+  const current = await loadEffectiveSettings();
+  const locked = Object.keys(clean).filter((k) => (current.locked as string[]).includes(k));
+  if (locked.length) throw new RefusedError(`managed by policy: ${locked.join(', ')}`);
+  const user = await userSettings.getValue();
+  await userSettings.setValue({ ...DEFAULT_SETTINGS, ...user, ...clean });
+  return loadEffectiveSettings();
+}
+
+export const addDomain = (input: unknown) => {
+  if (typeof input !== 'string') throw new RefusedError('domain is not a string');
+  return addCustomDomain(input);
+};
+
+export async function removeDomain(domain: unknown): Promise<EffectiveSettings> {
+  if (typeof domain !== 'string') throw new RefusedError('domain is not a string');
+  await removeCustomDomain(domain);
+  return loadEffectiveSettings();
+}

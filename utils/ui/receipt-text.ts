@@ -1,0 +1,67 @@
+/** The receipt in the current language: every word from the locale catalogues. */
+import { t } from '../i18n';
+import type { Advice, Problem, ReceiptText, RemovedLine } from './receipt-view';
+
+function line(l: RemovedLine): string {
+  switch (l.kind) {
+    case 'cookies':
+      return t('receiptCookies', l.n);
+    case 'storage':
+      return t('receiptStorage', l.n);
+    case 'tabs':
+      return t('receiptTabs', l.n);
+    case 'history':
+      return t('receiptHistory', l.n);
+    case 'history-off':
+      return t('receiptHistoryOff');
+    case 'downloads':
+      return t('receiptDownloads', l.n);
+    case 'downloads-check':
+      return t('receiptDownloadsCheck');
+  }
+}
+
+function check(l: RemovedLine): string | null {
+  if (!('ok' in l) || !l.ok) return null;
+  return l.kind === 'cookies' ? t('receiptCheckedAgain') : t('receiptConfirmed');
+}
+
+function problem(p: Problem): string {
+  switch (p.kind) {
+    case 'cookies-left':
+      return t('receiptLeftCookies', p.n, p.sites.join(', '));
+    case 'check-failed':
+      return t('receiptFailCheck');
+    case 'site-data-failed':
+      return t('receiptFailSiteData');
+    case 'history-failed':
+      return t('receiptFailHistory');
+    case 'downloads-failed':
+      return t('receiptFailDownloads');
+    case 'tabs-failed':
+      return t('receiptFailTabs');
+  }
+}
+
+const ADVICE: Record<Advice, () => string> = {
+  'close-browser': () => t('receiptDoCloseBrowser'),
+  history: () => t('receiptDoHistory'),
+  downloads: () => t('receiptDoDownloads'),
+  tabs: () => t('receiptDoTabs'),
+};
+
+export function receiptText(): ReceiptText {
+  return {
+    title: t('receiptTitle'),
+    nothing: t('receiptNothing'),
+    sites: (s) => t('receiptSites', s),
+    removedHeading: t('receiptRemoved'),
+    line,
+    check,
+    problemsHeading: t('receiptProblems'),
+    problem,
+    advice: (a) => ADVICE[a](),
+    verified: t('receiptVerified'),
+    leave: t('receiptLeave'),
+  };
+}

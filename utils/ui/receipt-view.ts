@@ -1,0 +1,114 @@
+/**
+ * A purge report → what the receipt says, as data (the component words it). Only site names and counts
+ * leave this function: no cookie names or values, no addresses beyond host names, nothing of the person.
+ */
+import type { PurgeReport } from '../purge/types';
+
+export type RemovedLine =
+  | { kind: 'cookies'; n: number; ok: boolean }
+  | { kind: 'storage'; n: number; ok: boolean }
+  | { kind: 'tabs'; n: number; ok: boolean }
+  | { kind: 'history'; n: number; ok: boolean }
+  | { kind: 'history-off' }
+  | { kind: 'downloads'; n: number; ok: boolean }
+  | { kind: 'downloads-check' };
+
+export type Problem =
+  | { kind: 'cookies-left'; n: number; sites: string[] }
+  | { kind: 'check-failed' }
+  | { kind: 'site-data-failed' }
+  | { kind: 'history-failed' }
+  | { kind: 'downloads-failed' }
+  | { kind: 'tabs-failed' };
+
+export type Advice = 'close-browser' | 'history' | 'downloads' | 'tabs';
+
+export interface ReceiptView {
+  sites: string[];
+  /** Nothing of any protected site was found: a one-line receipt. */
+  nothing: boolean;
+  removed: RemovedLine[];
+  problems: Problem[];
+  advice: Advice[];
+  /** The cookies were read again after the purge and none of the group's was left (PurgeReport.verified). */
+  verified: boolean;
+}
+
+export function receiptView(report: PurgeReport, opts: { historyOn: boolean }): ReceiptView {
+  const failed = new Set(report.failures.map((f) => f.step));
+  const problems: Problem[] = [];
+  const advice = new Set<Advice>();
+
+  const leftSites = [...new Set(report.leftovers.map((c) => c.domain.replace(/^\./, '')))].sort();
+  if (report.leftovers.length) {
+    problems.push({ kind: 'cookies-left', n: report.leftovers.length, sites: leftSites });
+    advice.add('close-browser');
+  }
+  if (failed.has('scan') || failed.has('cookies') || failed.has('verify')) {
+    problems.push({ kind: 'check-failed' });
+    advice.add('close-browser');
+  }
+  if (failed.has('site-data')) {
+    problems.push({ kind: 'site-data-failed' });
+    advice.add('close-browser');
+  }
+  if (failed.has('history')) {
+    problems.push({ kind: 'history-failed' });
+    advice.add('history');
+  }
+  if (failed.has('downloads')) {
+    problems.push({ kind: 'downloads-failed' });
+    advice.add('downloads');
+  }
+  if (failed.has('tabs')) {
+    problems.push({ kind: 'tabs-failed' });
+    advice.add('tabs');
+  }
+
+  const cookiesOk = !report.leftovers.length && !failed.has('verify') && !failed.has('cookies');
+  const removed: RemovedLine[] = [
+    { kind: 'cookies', n: report.cookiesRemoved, ok: cookiesOk },
+    { kind: 'storage', n: report.originsCleared, ok: !failed.has('site-data') },
+  ];
+  if (report.tabsClosed > 0) removed.push({ kind: 'tabs', n: report.tabsClosed, ok: !failed.has('tabs') });
+  removed.push(
+    opts.historyOn || report.historyRemoved > 0
+      ? { kind: 'history', n: report.historyRemoved, ok: !failed.has('history') }
+      : { kind: 'history-off' },
+  );
+  removed.push(
+    report.downloadsRemoved > 0
+      ? { kind: 'downloads', n: report.downloadsRemoved, ok: !failed.has('downloads') }
+      : { kind: 'downloads-check' },
+  );
+
+  const nothing =
+    report.cookiesRemoved + report.originsCleared + report.tabsClosed + report.historyRemoved === 0 &&
+    report.downloadsRemoved === 0 &&
+    problems.length === 0;
+  return {
+    sites: report.labels,
+    nothing,
+    removed,
+    problems,
+    advice: [...advice],
+    verified: report.verified,
+  };
+}
+
+/** The receipt's words (built from the locale catalogues in utils/ui/receipt-text.ts). */
+export interface ReceiptText {
+  title: string;
+  nothing: string;
+  sites: (s: string) => string;
+  removedHeading: string;
+  /** One removed thing with its count, e.g. "Cookies removed: 12". */
+  line: (l: RemovedLine) => string;
+  /** How it was verified, e.g. "checked again: none left"; null when there is nothing to add. */
+  check: (l: RemovedLine) => string | null;
+  problemsHeading: string;
+  problem: (p: Problem) => string;
+  advice: (a: Advice) => string;
+  verified: string;
+  leave: string;
+}
