@@ -1,0 +1,55 @@
+/**
+ * A purge must not close the browser. When it is about to close every tab of a normal window, that window
+ * first gets the start page IT configured (`startPage`), or the browser's new-tab page — so the next person
+ * finds a clean window, not a closed browser (closing the last window quits Chrome on Windows and Linux).
+ * Incognito and popup windows (a BankID pop-up, say) may close: that is what they are for.
+ */
+import { browser } from 'wxt/browser';
+import type { TabInfo } from '../browser-data/port';
+
+/** Normal, non-incognito windows in which every tab is in `closing`. Pure. */
+export function windowsLeftEmpty(
+  tabs: readonly TabInfo[],
+  closing: readonly number[],
+  normalWindowIds: readonly number[],
+): number[] {
+  const close = new Set(closing);
+  const byWindow = new Map<number, TabInfo[]>();
+  for (const t of tabs) byWindow.set(t.windowId, [...(byWindow.get(t.windowId) ?? []), t]);
+  return [...byWindow]
+    .filter(
+      ([id, ts]) =>
+        normalWindowIds.includes(id) && ts.every((t) => close.has(t.id)) && ts.every((t) => !t.incognito),
+    )
+    .map(([id]) => id);
+}
+
+export interface WindowApi {
+  normalWindowIds(): Promise<number[]>;
+  /** Open `url` (or the new-tab page when null) as the active tab of `windowId`. */
+  openTab(windowId: number, url: string | null): Promise<void>;
+}
+
+export const webExtWindowApi: WindowApi = {
+  async normalWindowIds() {
+    const windows = await browser.windows.getAll({ windowTypes: ['normal'] });
+    return windows.flatMap((w) => (typeof w.id === 'number' ? [w.id] : []));
+  },
+  async openTab(windowId, url) {
+    await browser.tabs.create({ windowId, active: true, ...(url ? { url } : {}) });
+  },
+};
+
+/** Before closing `closing`: give every window that would be left empty its start page. Returns how many. */
+export async function keepWindowsOpen(
+  tabs: readonly TabInfo[],
+  closing: readonly number[],
+  startPage: string | null,
+  api: WindowApi = webExtWindowApi,
+): Promise<number> {
+  if (!closing.length) return 0;
+  const empty = windowsLeftEmpty(tabs, closing, await api.normalWindowIds());
+  const opened = await Promise.allSettled(empty.map((id) => api.openTab(id, startPage)));
+  for (const r of opened) if (r.status === 'rejected') console.error('Safe Logout: start page', r.reason);
+  return opened.filter((r) => r.status === 'fulfilled').length;
+}
