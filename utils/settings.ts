@@ -2,6 +2,11 @@
  * Settings: the user's choices, with IT policy (managed storage) merged over them in exactly one place.
  */
 import { isLanguageSetting, type LanguageSetting } from './languages';
+import { parsePolicy } from './policy/parse';
+import { SHARED_COMPUTER_DEFAULTS } from './policy/shared-mode';
+import type { ManagedSettings, PolicyNotice } from './policy/types';
+
+export type { ManagedSettings, PolicyNotice };
 
 export interface Settings {
   /** Built-in rule packs switched off by the user (all are on by default). */
@@ -32,49 +37,62 @@ export const DEFAULT_SETTINGS: Settings = {
 export interface EffectiveSettings extends Settings {
   policyDomains: string[];
   excludedDomains: string[];
+  /** Seconds without input before the "Are you still there?" countdown; 0 = off. Set by IT only. */
+  idleTimeoutSeconds: number;
+  /** Password saving (Chrome: and autofill) off. Set by IT only. */
+  disablePasswordSaving: boolean;
+  /** Where a window goes when a purge closes its last tab; null = the browser's new-tab page. Set by IT only. */
+  startPage: string | null;
+  /** IT locked the options page: nothing but the language can be changed there. */
+  lockSettings: boolean;
   locked: (keyof Settings)[];
-}
-
-export interface ManagedSettings {
-  protectedDomains?: string[];
-  excludedDomains?: string[];
-  purgeOnTabCloseSeconds?: number;
-  clearHistory?: boolean;
-  clearDownloads?: boolean;
-  sharedComputer?: boolean;
+  /** Policy values that were ignored or adjusted (utils/policy/parse.ts), for the options page. */
+  policyNotices: PolicyNotice[];
 }
 
 export const clampGrace = (n: number) =>
   Number.isFinite(n) ? Math.min(60, Math.max(0, Math.round(n))) : DEFAULT_SETTINGS.graceSeconds;
 
-export function effectiveSettings(user: Settings, managed: ManagedSettings = {}): EffectiveSettings {
-  const locked: (keyof Settings)[] = [];
+/** What `lockSettings` locks: everything but the page language, which protects nothing and helps a visitor. */
+const LOCKABLE = (Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]).filter((k) => k !== 'language');
+
+/**
+ * The one merge point. `managed` is the raw managed storage: it is validated here (invalid values are left out
+ * and reported in `policyNotices`), so no caller can merge an unchecked policy. Shared-computer mode from
+ * policy supplies IT's defaults for the keys it implies; keys IT set explicitly win; every key IT set, directly
+ * or through shared-computer mode, is locked. With `lockSettings` the user's earlier choices no longer count.
+ */
+export function effectiveSettings(user: Settings, managed: unknown = {}): EffectiveSettings {
+  const { managed: policy, notices } = parsePolicy(managed);
+  const it: ManagedSettings = { ...(policy.sharedComputer ? SHARED_COMPUTER_DEFAULTS : {}), ...policy };
+  const lockAll = it.lockSettings === true;
+  const locked = new Set<keyof Settings>(lockAll ? LOCKABLE : []);
+  const base: Settings = lockAll
+    ? { ...DEFAULT_SETTINGS, language: user.language }
+    : { ...DEFAULT_SETTINGS, ...user };
   const out: EffectiveSettings = {
-    ...DEFAULT_SETTINGS,
-    ...user,
-    policyDomains: [],
-    excludedDomains: [],
-    locked,
+    ...base,
+    policyDomains: it.protectedDomains ?? [],
+    excludedDomains: it.excludedDomains ?? [],
+    idleTimeoutSeconds: it.idleTimeoutSeconds ?? 0,
+    disablePasswordSaving: it.disablePasswordSaving ?? false,
+    startPage: it.startPage ?? null,
+    lockSettings: lockAll,
+    locked: [],
+    policyNotices: notices,
   };
   out.graceSeconds = clampGrace(out.graceSeconds);
   if (!isLanguageSetting(out.language)) out.language = DEFAULT_SETTINGS.language;
-  if (Array.isArray(managed.protectedDomains)) out.policyDomains = managed.protectedDomains;
-  if (Array.isArray(managed.excludedDomains)) out.excludedDomains = managed.excludedDomains;
-  if (typeof managed.purgeOnTabCloseSeconds === 'number') {
-    out.graceSeconds = clampGrace(managed.purgeOnTabCloseSeconds);
-    locked.push('graceSeconds');
+  if (it.purgeOnTabCloseSeconds !== undefined) {
+    out.graceSeconds = clampGrace(it.purgeOnTabCloseSeconds);
+    locked.add('graceSeconds');
   }
-  if (typeof managed.clearHistory === 'boolean') {
-    out.clearHistory = managed.clearHistory;
-    locked.push('clearHistory');
+  for (const key of ['clearHistory', 'clearDownloads', 'sharedComputer'] as const) {
+    const value = it[key];
+    if (value === undefined) continue;
+    out[key] = value;
+    locked.add(key);
   }
-  if (typeof managed.clearDownloads === 'boolean') {
-    out.clearDownloads = managed.clearDownloads;
-    locked.push('clearDownloads');
-  }
-  if (typeof managed.sharedComputer === 'boolean') {
-    out.sharedComputer = managed.sharedComputer;
-    locked.push('sharedComputer');
-  }
+  out.locked = [...locked];
   return out;
 }
