@@ -25,6 +25,9 @@ export default defineConfig({
       'alarms', // grace timers that survive the worker sleeping
       'scripting', // register the logout watcher on protected hosts only; clear sessionStorage
       'contextMenus', // the "Log out and clear" item on protected pages and on the toolbar button
+      'idle', // IT's idle logout: notice when nobody has touched the computer (and, on Chrome, a locked screen)
+      'downloads', // delete files downloaded from protected sites, from disk and from the list (IT's clearDownloads)
+      'privacy', // turn password saving and autofill off while IT's disablePasswordSaving is on
     ];
     const icons = {
       16: 'icon/16.png',
@@ -58,7 +61,12 @@ export default defineConfig({
               },
             },
           }
-        : { key: CHROMIUM_KEY, minimum_chrome_version: '120' }),
+        : {
+            key: CHROMIUM_KEY,
+            minimum_chrome_version: '120',
+            // IT policy (3rdparty) for Chrome and Edge; Firefox reads policies.json without a schema.
+            storage: { managed_schema: 'managed_schema.json' },
+          }),
       permissions,
       host_permissions: manifestVersion === 2 ? undefined : ['*://*/*'],
       ...(manifestVersion === 2 ? { permissions: [...permissions, '*://*/*'] } : {}),
