@@ -6,8 +6,9 @@
  * - `removeSiteData` removes cookies of the origins' whole registrable domains in every store and
  *   partition, plus every cookie partitioned under the origins' sites (or isolated under their domains
  *   by Firefox first-party isolation); storage as each engine does
- *   (fake-site-data.ts: `engine: 'firefox'` leaves Cache Storage to `clearTabStorage` and clears the
- *   whole HTTP cache);
+ *   (fake-site-data.ts: `engine: 'firefox'` clears the whole HTTP cache, and Cache Storage only where
+ *   the real port reaches it: through live tabs — `closeTabs` and `clearTabStorage` — and, for https
+ *   origins, in the stores where a cookie of the origins was sent to the host, through a tab of its own);
  * - sessionStorage lives in tabs; history, downloads (with a file on a fake disk) and tabs behave.
  *
  * Seed and inspect with the helpers (`setCookie`, `setSiteData`, `openTab`, `snapshot()` …) and inject
@@ -29,6 +30,7 @@ import {
 } from './fake-site-data';
 import { createTrouble } from './fake-trouble';
 import type { HistoryEntry, SiteDataKind, TabInfo } from './port';
+import { cacheStorageTargets } from './webext-cache-storage';
 
 export type { CookieSeed } from './fake-cookie-jar';
 export type * from './fake-port-types';
@@ -77,7 +79,17 @@ export function createFakePort(init: FakePortInit = {}): FakePort {
     const wanted = new Set(origins.map(normalizeOrigin));
     if (wanted.size === 0) return;
     const kindSet = new Set(kinds);
+    // Firefox: Cache Storage of origins used in a store (a cookie sent to the host), before cookies go.
+    const cacheTargets =
+      engine === 'firefox' && kindSet.has('cacheStorage')
+        ? new Set(cacheStorageTargets([...wanted], jar.all()).map((t) => `${t.storeId} ${t.origin}`))
+        : new Set<string>();
     if (kindSet.has('cookies')) jar.removeWhere(removesCookie(wanted), cookieSticks);
+    for (const [key, item] of siteData) {
+      const target = `${item.storeId} ${item.origin}`;
+      if (item.kind === 'cacheStorage' && !item.topLevelSite && cacheTargets.has(target) && !itemSticks(item))
+        siteData.delete(key);
+    }
     for (const [key, item] of siteData) {
       if (removedBySiteData(engine, item, wanted, kindSet, isPrivateStore) && !itemSticks(item)) {
         siteData.delete(key);
@@ -162,8 +174,13 @@ export function createFakePort(init: FakePortInit = {}): FakePort {
     listTabs: () => call('listTabs', () => [...tabs.values()].map(tabInfo)),
     closeTabs: (ids) =>
       call('closeTabs', () => {
-        for (const id of ids) tabs.delete(id);
+        for (const id of ids) {
+          // Firefox: the page empties its sessionStorage and Cache Storage on the way out.
+          if (engine === 'firefox') clearTabStorage(id);
+          tabs.delete(id);
+        }
       }),
+    isOwnTab: () => false,
 
     setCookie: (seed) => jar.set(seed),
     setSiteData,

@@ -115,7 +115,12 @@ export interface BrowserDataPort {
    *   party under another site; not incognito storage.
    *   Firefox: the origin's host in every partition and container, but only localStorage, IndexedDB and
    *   service workers; other hosts' storage partitioned under the site stays unless their origins are
-   *   listed too; Cache Storage only goes through `clearTabStorage`; `cache` clears the whole HTTP cache.
+   *   listed too; `cache` clears the whole HTTP cache. `cacheStorage`: Firefox has no way but a page of
+   *   the origin — first-party Cache Storage of each https origin goes through its live tab (see
+   *   `closeTabs`, `clearTabStorage`) or, in a store where the origin's host received a cookie of the
+   *   group, through a background tab the port opens at the origin's `/robots.txt` (the extension's
+   *   only network request; made after the origin's cookies are gone). Cache Storage partitioned under
+   *   other sites stays.
    *
    * Rejects with a TypeError for anything that is not an http(s) origin, and with an AggregateError
    * when some cookies could not be removed.
@@ -140,7 +145,16 @@ export interface BrowserDataPort {
   /** Delete the file from disk (if it still exists) and erase the entry from the download list. */
   removeDownload(id: number): Promise<void>;
 
+  /** Open tabs, except those the port opened for its own work (see `isOwnTab`). */
   listTabs(): Promise<TabInfo[]>;
-  /** Close these tabs; ids that are already gone are ignored. */
+  /**
+   * Close these tabs; ids that are already gone are ignored. Firefox: each page first empties its
+   * sessionStorage and Cache Storage (as `clearTabStorage`).
+   */
   closeTabs(ids: readonly number[]): Promise<void>;
+  /**
+   * True for a tab the port opened itself (Firefox: to empty an origin's Cache Storage when none of its
+   * pages is open). Its navigation is not the person's browsing: session tracking must ignore its events.
+   */
+  isOwnTab(tabId: number): boolean;
 }

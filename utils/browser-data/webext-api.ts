@@ -55,6 +55,8 @@ export interface RawTab {
   url?: string;
   incognito: boolean;
   cookieStoreId?: string;
+  /** `loading` / `complete`. */
+  status?: string;
 }
 
 export interface RawDownload {
@@ -109,6 +111,10 @@ export interface WebExtApi {
   tabs: {
     query(query: Record<string, never>): Promise<RawTab[]>;
     remove(tabIds: number | number[]): Promise<void>;
+    get(tabId: number): Promise<RawTab>;
+    /** Firefox: `cookieStoreId` opens the tab in that container (needs the `cookies` permission). */
+    create(properties: { url: string; active?: boolean; cookieStoreId?: string }): Promise<RawTab>;
+    update(tabId: number, properties: { url: string }): Promise<RawTab | undefined>;
   };
   /** Firefox containers; needs the `contextualIdentities` permission. */
   contextualIdentities?: {

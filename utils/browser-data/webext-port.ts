@@ -2,12 +2,13 @@
  * `BrowserDataPort` over the real WebExtension APIs (MV3 service worker / MV2 background page). The
  * only module that calls `cookies.remove`, `browsingData.remove*`, `history.deleteUrl`,
  * `downloads.removeFile/erase` (STYLE.md §10). Engine differences are documented where they are
- * handled: webext-cookies.ts, webext-site-data.ts, webext-tab-storage.ts.
+ * handled: webext-cookies.ts, webext-site-data.ts, webext-tab-storage.ts, webext-cache-storage.ts.
  */
 import { browser } from 'wxt/browser';
 import { hostnameOf } from './domains';
 import type { BrowserDataPort, DownloadEntry, TabInfo } from './port';
 import type { RawDownload, WebExtApi } from './webext-api';
+import { createCacheStorageCleaner } from './webext-cache-storage';
 import { type Engine, findAllCookies, removeExactCookie } from './webext-cookies';
 import { removeSiteData } from './webext-site-data';
 import { clearTabStorage } from './webext-tab-storage';
@@ -34,11 +35,22 @@ export function createWebExtPort(
   api: WebExtApi = browser as unknown as WebExtApi,
   engine: Engine = import.meta.env.FIREFOX ? 'firefox' : 'chrome',
 ): BrowserDataPort {
+  // Firefox empties Cache Storage through pages of the origin (webext-cache-storage.ts).
+  const cleaner = engine === 'firefox' ? createCacheStorageCleaner(api) : undefined;
+  const storeOf = (tabId: number) =>
+    api.tabs.get(tabId).then(
+      (t) => t.cookieStoreId,
+      () => undefined,
+    );
   return {
     findCookies: (query) => findAllCookies(api, engine, query),
     removeCookie: (cookie) => removeExactCookie(api, engine, cookie),
-    removeSiteData: (origins, kinds) => removeSiteData(api, engine, origins, kinds),
-    clearTabStorage: (tabId) => clearTabStorage(api, engine, tabId),
+    removeSiteData: (origins, kinds) => removeSiteData(api, engine, origins, kinds, cleaner),
+    async clearTabStorage(tabId) {
+      if (cleaner) await cleaner.clearLiveTab(tabId, await storeOf(tabId));
+      else await clearTabStorage(api, engine, tabId);
+    },
+    isOwnTab: (tabId) => cleaner?.isOwnTab(tabId) ?? false,
 
     async findHistory(hosts) {
       const wanted = new Set(hosts.map((h) => h.toLowerCase()));
@@ -86,7 +98,7 @@ export function createWebExtPort(
     async listTabs() {
       const tabs = await api.tabs.query({});
       return tabs.flatMap((tab): TabInfo[] =>
-        tab.id === undefined
+        tab.id === undefined || cleaner?.isOwnTab(tab.id)
           ? []
           : [
               {
@@ -101,9 +113,13 @@ export function createWebExtPort(
     },
     async closeTabs(ids) {
       if (ids.length === 0) return;
-      const open = new Set((await api.tabs.query({})).map((t) => t.id));
-      const toClose = ids.filter((id) => open.has(id));
+      const tabs = new Map((await api.tabs.query({})).map((t) => [t.id, t]));
+      const toClose = ids.filter((id) => tabs.has(id));
       if (toClose.length === 0) return;
+      // Firefox: a page empties its own Cache Storage (and sessionStorage, which Firefox would otherwise
+      // keep for "reopen closed tab") on the way out; browsingData cannot do it for one site.
+      if (cleaner)
+        await Promise.all(toClose.map((id) => cleaner.clearLiveTab(id, tabs.get(id)?.cookieStoreId)));
       try {
         await api.tabs.remove(toClose);
       } catch {

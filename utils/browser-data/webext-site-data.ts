@@ -10,12 +10,18 @@
  *   only — the sweep below removes those cookies one by one.
  * - Firefox: `hostnames` are exact hosts, so storage gets host and host:port (localStorage/IndexedDB
  *   match with the port, cookies without), and cookies get every host that holds a cookie in the
- *   registrable domains. Firefox has no per-site removal for the HTTP cache nor for Cache Storage, and
- *   no `cacheStorage`/`fileSystems`/`webSQL` keys at all (the call would be rejected).
+ *   registrable domains plus the origins' own hosts (a removal by hostname reaches every store,
+ *   partition and first-party domain, even containers the extension cannot list). Firefox has no
+ *   per-site removal for the HTTP cache (a `Cache-Control: private` page was still served from it after
+ *   a hostnames removal: its entries are keyed by partition), so the whole cache goes; nor for Cache
+ *   Storage, which a page of the origin empties (webext-cache-storage.ts) after the cookies are gone and
+ *   before storage is removed (that page may write some); no `cacheStorage`/`fileSystems`/`webSQL` keys
+ *   at all (the call would be rejected).
  */
 import { normalizeOrigin, registrableDomain, siteOf, stripDot } from './domains';
 import type { CookieRecord, SiteDataKind } from './port';
 import type { WebExtApi } from './webext-api';
+import { type CacheStorageCleaner, cacheStorageTargets } from './webext-cache-storage';
 import {
   type Engine,
   findAllCookies,
@@ -31,6 +37,7 @@ export async function removeSiteData(
   engine: Engine,
   origins: readonly string[],
   kinds: readonly SiteDataKind[],
+  cleaner?: CacheStorageCleaner,
 ): Promise<void> {
   const wanted = [...new Set(origins.map(normalizeOrigin))];
   if (wanted.length === 0 || kinds.length === 0) return;
@@ -44,28 +51,40 @@ export async function removeSiteData(
       { origins: wanted, originTypes: { unprotectedWeb: true, protectedWeb: true } },
       Object.fromEntries(kinds.map((kind) => [kind, true])),
     );
-  } else {
-    const storageKinds = kinds.filter((kind) => FIREFOX_HOSTNAME_KINDS.includes(kind));
-    if (storageKinds.length > 0) {
-      const hostnames = new Set(wanted.flatMap((o) => [new URL(o).hostname, new URL(o).host]));
-      await api.browsingData.remove(
-        { hostnames: [...hostnames] },
-        Object.fromEntries(storageKinds.map((kind) => [kind, true])),
-      );
-    }
-    if (withCookies) {
-      const cookies = (
-        await Promise.all(domains.map((domain) => findAllCookies(api, engine, { domain })))
-      ).flat();
-      const hosts = [...new Set(cookies.map((c) => stripDot(c.domain)))];
-      if (hosts.length > 0) await api.browsingData.remove({ hostnames: hosts }, { cookies: true });
-    }
-    // Firefox cannot clear the HTTP cache per host (a `Cache-Control: private` page was still served from
-    // it after a hostnames removal): clear the whole cache. Cache Storage is `clearTabStorage`'s job.
-    if (kinds.includes('cache')) await api.browsingData.removeCache({});
+    if (withCookies) await sweepCookies(api, engine, domains, sites);
+    return;
   }
 
-  if (withCookies) await sweepCookies(api, engine, domains, sites);
+  const failures: unknown[] = [];
+  const clearCaches = kinds.includes('cacheStorage') && cleaner !== undefined;
+  const cookies =
+    withCookies || clearCaches
+      ? (await Promise.all(domains.map((domain) => findAllCookies(api, engine, { domain })))).flat()
+      : [];
+  if (withCookies) {
+    const hosts = new Set([
+      ...cookies.map((c) => stripDot(c.domain)),
+      ...wanted.map((o) => new URL(o).hostname),
+      ...domains,
+    ]);
+    await api.browsingData.remove({ hostnames: [...hosts] }, { cookies: true });
+  }
+  if (clearCaches) {
+    await cleaner.clearOrigins(cacheStorageTargets(wanted, cookies)).catch((e: unknown) => failures.push(e));
+  }
+  const storageKinds = kinds.filter((kind) => FIREFOX_HOSTNAME_KINDS.includes(kind));
+  if (storageKinds.length > 0) {
+    const hostnames = new Set(wanted.flatMap((o) => [new URL(o).hostname, new URL(o).host]));
+    await api.browsingData.remove(
+      { hostnames: [...hostnames] },
+      Object.fromEntries(storageKinds.map((kind) => [kind, true])),
+    );
+  }
+  if (kinds.includes('cache')) await api.browsingData.removeCache({});
+  // Again after the Cache Storage tabs: a response may have set a cookie.
+  if (withCookies) await sweepCookies(api, engine, domains, sites).catch((e: unknown) => failures.push(e));
+  if (failures.length === 1) throw failures[0];
+  if (failures.length > 1) throw new AggregateError(failures, 'site data could not be removed completely');
 }
 
 /** Remove, one by one, the cookies in scope that the bulk call could not reach. */

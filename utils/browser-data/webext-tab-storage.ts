@@ -6,8 +6,16 @@
 import type { WebExtApi } from './webext-api';
 import type { Engine } from './webext-cookies';
 
+/** What the script did in one frame. */
+export interface FrameCleared {
+  /** The frame's origin (`location.origin`). */
+  origin: string;
+  /** `sessionStorage` and/or `cacheStorage`. */
+  cleared: string[];
+}
+
 /** Injected into each frame; must stay self-contained (it is serialised). Returns what it cleared. */
-export async function clearFrameStorage(withCacheStorage: boolean): Promise<string[]> {
+export async function clearFrameStorage(withCacheStorage: boolean): Promise<FrameCleared> {
   const cleared: string[] = [];
   try {
     sessionStorage.clear();
@@ -23,17 +31,43 @@ export async function clearFrameStorage(withCacheStorage: boolean): Promise<stri
       // Not a secure context, or blocked.
     }
   }
-  return cleared;
+  return { origin: location.origin, cleared };
 }
 
-export async function clearTabStorage(api: WebExtApi, engine: Engine, tabId: number): Promise<void> {
+/** A page that runs a modal dialog never answers: give up on it after this long. */
+const SCRIPT_TIMEOUT_MS = 3000;
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([
+    work,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Clears the tab's frames and returns what the top frame reported (undefined when nothing could run:
+ * a closed tab, a page the extension may not script, a page that does not answer).
+ */
+export async function clearTabStorage(
+  api: WebExtApi,
+  engine: Engine,
+  tabId: number,
+): Promise<FrameCleared | undefined> {
   const run = (target: { tabId: number; allFrames?: boolean; frameIds?: number[] }) =>
-    api.scripting.executeScript({ target, func: clearFrameStorage, args: [engine === 'firefox'] });
+    withTimeout(
+      api.scripting.executeScript({ target, func: clearFrameStorage, args: [engine === 'firefox'] }),
+      SCRIPT_TIMEOUT_MS,
+    );
+  const top = (results: { frameId?: number; result?: FrameCleared }[]) =>
+    results.find((r) => (r.frameId ?? 0) === 0)?.result;
   try {
-    await run({ tabId, allFrames: true });
+    return top(await run({ tabId, allFrames: true }));
   } catch {
     // One frame the extension may not touch fails the whole call; the top frame alone may still work.
     // If that fails too the page is restricted (about:, a store page) or the tab is gone: nothing to do.
-    await run({ tabId, frameIds: [0] }).catch(() => undefined);
+    return top(await run({ tabId, frameIds: [0] }).catch(() => []));
   }
 }

@@ -214,7 +214,7 @@ describe('fake port: removeSiteData', () => {
     expect(left(port, 'cache')).toEqual(['https://idp.broker.se']);
   });
 
-  it('firefox: storage goes by host in every partition; Cache Storage stays; the whole HTTP cache goes', async () => {
+  it('firefox: storage goes by host in every partition; Cache Storage first-party only; the whole HTTP cache goes', async () => {
     const port = municipality('firefox');
     await port.removeSiteData(['https://www.jarfalla.se'], ['localStorage', 'cacheStorage', 'cache']);
     expect(left(port, 'localStorage')).toEqual([
@@ -223,8 +223,44 @@ describe('fake port: removeSiteData', () => {
       // Firefox cannot reach other hosts' data partitioned under the removed site.
       'https://idp.broker.se under https://jarfalla.se',
     ]);
-    expect(left(port, 'cacheStorage')).toHaveLength(5);
+    // A page of the origin empties its own Cache Storage (it had a cookie there): not its partitions elsewhere.
+    expect(left(port, 'cacheStorage')).toEqual([
+      'https://e.jarfalla.se',
+      'https://idp.broker.se',
+      'https://idp.broker.se under https://jarfalla.se',
+      'https://www.jarfalla.se under https://broker.se',
+    ]);
     expect(left(port, 'cache')).toEqual([]);
+  });
+
+  it('firefox: Cache Storage of an origin no cookie shows in use, or in private browsing, stays', async () => {
+    const port = createFakePort({ engine: 'firefox' });
+    port.setCookie({ name: 'p', domain: 'www.jarfalla.se', storeId: port.privateStoreId });
+    port.setSiteData({
+      origin: 'https://www.jarfalla.se',
+      kind: 'cacheStorage',
+      storeId: port.privateStoreId,
+    });
+    port.setSiteData({ origin: 'https://e.jarfalla.se', kind: 'cacheStorage' });
+    await port.removeSiteData(
+      ['https://www.jarfalla.se', 'https://e.jarfalla.se'],
+      ['cookies', 'cacheStorage'],
+    );
+    expect(left(port, 'cacheStorage')).toEqual(['https://e.jarfalla.se', 'https://www.jarfalla.se']);
+  });
+
+  it('firefox: closing a tab empties its Cache Storage first', async () => {
+    const port = createFakePort({ engine: 'firefox' });
+    const tab = port.openTab({ url: 'https://www.jarfalla.se/', cookieStoreId: 'firefox-container-1' });
+    port.setSiteData({
+      origin: 'https://www.jarfalla.se',
+      kind: 'cacheStorage',
+      storeId: 'firefox-container-1',
+    });
+    port.setSiteData({ origin: 'https://www.jarfalla.se', kind: 'cacheStorage' });
+    await port.closeTabs([tab]);
+    expect(port.snapshot().siteData.map((i) => i.storeId)).toEqual(['firefox-default']);
+    expect(port.isOwnTab(tab)).toBe(false);
   });
 
   it('accepts host:port origins and rejects what is not an origin', async () => {

@@ -29,6 +29,12 @@ export interface ApiDouble {
   /** Stores `getAllCookieStores` lists (Firefox lists only stores with tabs). */
   listedStores: string[];
   containers?: string[];
+  /** Cache Storage caches that exist, by store and origin (only a page of the origin can delete them). */
+  cacheStorage: { storeId: string; origin: string; name: string }[];
+  /** Origins whose pages do not load (offline, refused): their tabs show an error page nobody may script. */
+  unreachable: string[];
+  /** Every URL a tab loaded, in order, with the names of the cookies the request carried. */
+  loads: { url: string; cookieStoreId: string; cookies: string[] }[];
 }
 
 const defaultStore = (engine: Engine) => (engine === 'chrome' ? '0' : 'firefox-default');
@@ -55,6 +61,38 @@ export function createApiDouble(engine: Engine): ApiDouble {
     history: [],
     browsingDataCalls: [],
     listedStores: [defaultStore(engine)],
+    cacheStorage: [],
+    unreachable: [],
+    loads: [],
+  };
+  let nextTabId = 100;
+  const tabById = (id: number) => {
+    const tab = d.tabs.find((t) => t.id === id);
+    if (!tab) throw new Error(`Invalid tab ID: ${id}`);
+    return tab;
+  };
+  const navigate = (tab: RawTab, url: string) => {
+    tab.url = url;
+    tab.status = 'complete';
+    if (!url.startsWith('http')) return;
+    const storeId = tab.cookieStoreId ?? defaultStore(engine);
+    const sent = d.cookies.filter((c) => c.storeId === storeId && !c.partitionKey && sentTo(c, url));
+    d.loads.push({ url, cookieStoreId: storeId, cookies: sent.map((c) => c.name) });
+    d.history.push({ url });
+  };
+  /** The top frame of a tab running `clearFrameStorage`: its sessionStorage, and Cache Storage in Firefox. */
+  const runInTop = (tab: RawTab, withCacheStorage: boolean) => {
+    const url = tab.url ?? '';
+    if (!/^https?:/.test(url) || d.unreachable.includes(new URL(url).origin))
+      throw new Error('Missing host permission for the tab');
+    const origin = new URL(url).origin;
+    const storeId = tab.cookieStoreId ?? defaultStore(engine);
+    const cleared = ['sessionStorage'];
+    if (withCacheStorage && url.startsWith('https:')) {
+      d.cacheStorage = d.cacheStorage.filter((c) => !(c.storeId === storeId && c.origin === origin));
+      cleared.push('cacheStorage');
+    }
+    return { origin, cleared };
   };
   const partitionMatches = (c: RawCookie, pk: CookieGetAllDetails['partitionKey']) =>
     pk === undefined
@@ -140,8 +178,10 @@ export function createApiDouble(engine: Engine): ApiDouble {
       },
     },
     scripting: {
-      async executeScript() {
-        return [];
+      async executeScript(injection) {
+        const tab = tabById(injection.target.tabId);
+        const result = runInTop(tab, injection.args?.[0] === true);
+        return [{ frameId: 0, result: result as never }];
       },
     },
     history: {
@@ -180,6 +220,25 @@ export function createApiDouble(engine: Engine): ApiDouble {
         const missing = list.find((id) => !d.tabs.some((t) => t.id === id));
         if (missing !== undefined) throw new Error(`No tab with id: ${missing}.`);
         d.tabs = d.tabs.filter((t) => !list.includes(t.id!));
+      },
+      async get(id) {
+        return structuredClone(tabById(id));
+      },
+      async create({ url, cookieStoreId }) {
+        const tab: RawTab = {
+          id: nextTabId++,
+          windowId: 1,
+          incognito: false,
+          cookieStoreId: cookieStoreId ?? defaultStore(engine),
+        };
+        d.tabs.push(tab);
+        navigate(tab, url);
+        return structuredClone(tab);
+      },
+      async update(id, { url }) {
+        const tab = tabById(id);
+        navigate(tab, url);
+        return structuredClone(tab);
       },
     },
     ...(engine === 'firefox'

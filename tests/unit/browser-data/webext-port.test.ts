@@ -133,7 +133,7 @@ describe('webext port: removeSiteData', () => {
     expect(double.cookies.find((c) => c.name === 'idp')?.partitionKey).toBeUndefined();
   });
 
-  it('firefox: host and host:port for storage, cookie hosts of the registrable domain, whole HTTP cache', async () => {
+  it('firefox: cookies by every host of the domain, then storage by host and host:port, then the whole HTTP cache', async () => {
     const double = createApiDouble('firefox');
     await seed(double, [
       { url: 'https://www.jarfalla.se/', name: 'www' },
@@ -145,23 +145,32 @@ describe('webext port: removeSiteData', () => {
     const port = createWebExtPort(double.api, 'firefox');
     await port.removeSiteData(
       ['https://www.jarfalla.se:8443'],
-      ['cookies', 'localStorage', 'indexedDB', 'cacheStorage', 'webSQL', 'fileSystems', 'cache'],
+      ['cookies', 'localStorage', 'indexedDB', 'webSQL', 'fileSystems', 'cache'],
     );
 
-    const [storage, cookies, cache] = double.browsingDataCalls;
-    expect(storage).toEqual({
-      method: 'remove',
-      options: { hostnames: ['www.jarfalla.se', 'www.jarfalla.se:8443'] },
-      data: { localStorage: true, indexedDB: true },
-    });
+    const [cookies, storage, cache] = double.browsingDataCalls;
     expect(cookies?.data).toEqual({ cookies: true });
     expect((cookies!.options as { hostnames: string[] }).hostnames.sort()).toEqual([
       'e.jarfalla.se',
       'jarfalla.se',
       'www.jarfalla.se',
     ]);
+    expect(storage).toEqual({
+      method: 'remove',
+      options: { hostnames: ['www.jarfalla.se', 'www.jarfalla.se:8443'] },
+      data: { localStorage: true, indexedDB: true },
+    });
     expect(cache).toEqual({ method: 'removeCache', options: {} });
     expect(double.cookies.map((c) => c.name)).toEqual(['keep']);
+    expect(double.loads).toEqual([]); // no Cache Storage asked for: no page loaded
+  });
+
+  it('firefox: cookies go by the origins’ own hosts too, reaching containers the extension cannot list', async () => {
+    const double = createApiDouble('firefox');
+    await seed(double, [{ url: 'https://www.jarfalla.se/', name: 'hidden', storeId: 'firefox-container-9' }]);
+    const port = createWebExtPort(double.api, 'firefox');
+    await port.removeSiteData(['https://www.jarfalla.se'], ['cookies']);
+    expect(double.cookies).toEqual([]);
   });
 
   it('rejects what is not an origin before calling the browser, and does nothing for no origins', async () => {
@@ -170,6 +179,133 @@ describe('webext port: removeSiteData', () => {
     await expect(port.removeSiteData(['www.jarfalla.se'], ['cookies'])).rejects.toThrow('not a valid origin');
     await port.removeSiteData([], ['cookies']);
     expect(double.browsingDataCalls).toEqual([]);
+  });
+});
+
+describe('webext port: Firefox Cache Storage', () => {
+  const ESERVICE = 'https://e-tjanster.jarfalla.se';
+  const IDP = 'https://login.eidbrygga.net';
+  const caches = (double: ReturnType<typeof createApiDouble>) =>
+    double.cacheStorage.map((c) => `${c.storeId} ${c.origin}`).sort();
+
+  async function visited(stores: string[] = ['firefox-default']) {
+    const double = createApiDouble('firefox');
+    double.containers = stores.filter((s) => s.startsWith('firefox-container'));
+    for (const storeId of stores) {
+      await seed(double, [
+        { url: `${ESERVICE}/`, name: 'JSESSIONID', storeId },
+        { url: `${IDP}/`, name: 'sso', storeId },
+      ]);
+      double.cacheStorage.push(
+        { storeId, origin: ESERVICE, name: 'oep-v1' },
+        { storeId, origin: IDP, name: 'idp-v1' },
+      );
+    }
+    double.cacheStorage.push({
+      storeId: 'firefox-default',
+      origin: 'https://www.lokaltidningen.se',
+      name: 'lt',
+    });
+    return double;
+  }
+
+  it('without a live tab: a background tab of its own at the origin, after the cookies are gone, in each store that used it', async () => {
+    const double = await visited(['firefox-default', 'firefox-container-2']);
+    const port = createWebExtPort(double.api, 'firefox');
+    await port.removeSiteData(
+      [ESERVICE, IDP, `http://${new URL(ESERVICE).host}`],
+      ['cookies', 'cacheStorage'],
+    );
+
+    expect(caches(double)).toEqual(['firefox-default https://www.lokaltidningen.se']);
+    expect(double.loads.map((l) => `${l.cookieStoreId} ${l.url} [${l.cookies}]`).sort()).toEqual([
+      `firefox-container-2 ${ESERVICE}/robots.txt []`,
+      `firefox-container-2 ${IDP}/robots.txt []`,
+      `firefox-default ${ESERVICE}/robots.txt []`,
+      `firefox-default ${IDP}/robots.txt []`,
+    ]);
+    expect(double.tabs).toEqual([]); // closed again
+    expect(double.history).toEqual([]); // and not in history
+  });
+
+  it('a tab it opened is its own: not listed, and reported by isOwnTab', async () => {
+    const double = await visited();
+    double.tabs = [{ id: 1, windowId: 1, url: 'https://www.lokaltidningen.se/', incognito: false }];
+    const port = createWebExtPort(double.api, 'firefox');
+    const listedMeanwhile: number[][] = [];
+    const update = double.api.tabs.update;
+    double.api.tabs.update = async (id, p) => {
+      expect(port.isOwnTab(id)).toBe(true); // known before it requests anything
+      listedMeanwhile.push((await port.listTabs()).map((t) => t.id));
+      return update(id, p);
+    };
+    await port.removeSiteData([ESERVICE], ['cacheStorage']);
+    expect(listedMeanwhile).toEqual([[1]]);
+    expect(port.isOwnTab(1)).toBe(false);
+  });
+
+  it('an origin cleared through its tab before the tab closed, or still open, gets no tab of its own', async () => {
+    const double = await visited();
+    double.tabs = [
+      { id: 1, windowId: 1, url: `${ESERVICE}/oversikt`, incognito: false, cookieStoreId: 'firefox-default' },
+      { id: 2, windowId: 1, url: `${IDP}/saml/sso`, incognito: false, cookieStoreId: 'firefox-default' },
+    ];
+    const port = createWebExtPort(double.api, 'firefox');
+    await port.closeTabs([1]); // the group's tab: its page empties its caches on the way out
+    await port.removeSiteData([ESERVICE, IDP], ['cookies', 'cacheStorage']);
+    // The IdP's tab is still open (a kept tab): the purge clears it through clearTabStorage.
+    expect(double.loads).toEqual([]);
+    expect(caches(double)).toEqual([
+      'firefox-default https://login.eidbrygga.net',
+      'firefox-default https://www.lokaltidningen.se',
+    ]);
+    await port.clearTabStorage(2);
+    expect(caches(double)).toEqual(['firefox-default https://www.lokaltidningen.se']);
+  });
+
+  it('only where a page of the origin can have run: https, a cookie sent to the host, not private, the port in use', async () => {
+    const double = createApiDouble('firefox');
+    double.listedStores = ['firefox-default', 'firefox-private'];
+    await seed(double, [
+      { url: `${ESERVICE}/`, name: 'private', storeId: 'firefox-private' },
+      { url: 'https://login.eidbrygga.net:8443/', name: 'sso' },
+      {
+        url: 'https://idp.broker.se/',
+        name: 'embedded',
+        partitionKey: { topLevelSite: 'https://jarfalla.se' },
+      },
+    ]);
+    const port = createWebExtPort(double.api, 'firefox');
+    await port.removeSiteData(
+      [
+        ESERVICE,
+        'http://login.eidbrygga.net:8443',
+        'https://login.eidbrygga.net:8443',
+        IDP,
+        'https://idp.broker.se',
+      ],
+      ['cacheStorage'],
+    );
+    expect(double.loads.map((l) => l.url)).toEqual(['https://login.eidbrygga.net:8443/robots.txt']);
+  });
+
+  it('an origin that does not load: everything else is removed, then it rejects naming the origin', async () => {
+    const double = await visited();
+    double.unreachable = [IDP];
+    const port = createWebExtPort(double.api, 'firefox');
+    await expect(
+      port.removeSiteData([ESERVICE, IDP], ['cookies', 'localStorage', 'cacheStorage']),
+    ).rejects.toThrow(/login\.eidbrygga\.net/);
+    expect(double.cookies).toEqual([]);
+    expect(double.browsingDataCalls.map((c) => Object.keys(c.data ?? {}).join())).toEqual([
+      'cookies',
+      'localStorage',
+    ]);
+    expect(caches(double)).toEqual([
+      'firefox-default https://login.eidbrygga.net',
+      'firefox-default https://www.lokaltidningen.se',
+    ]);
+    expect(double.tabs).toEqual([]);
   });
 });
 
