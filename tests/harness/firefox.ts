@@ -3,21 +3,34 @@
  * (NOTES.md "Real Firefox"). The extension is installed as a temporary add-on with a fixed internal
  * UUID, so its pages live at a known `moz-extension://UUID/` origin.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { writeXpi } from './firefox-xpi';
 
 /** Internal UUID given to the extension under test (pref `extensions.webextensions.uuids`). */
 export const EXTENSION_UUID = '5afe1060-0a7e-4c1e-9d2b-3f7e0c8a4b11';
 export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
-/** Where `npx wxt build -b firefox` puts the MV2 build. */
-export const FIREFOX_BUILD_DIR = fileURLToPath(new URL('../../.output/firefox-mv2', import.meta.url));
+/**
+ * The build under test: where `npx wxt build -b firefox` puts the MV2 build, or the directory in
+ * `$SAFE_LOGOUT_FIREFOX_BUILD` (e.g. `.output/firefox-mv3` after `npx wxt build -b firefox --mv3`).
+ */
+export const FIREFOX_BUILD_DIR = process.env.SAFE_LOGOUT_FIREFOX_BUILD
+  ? resolve(process.env.SAFE_LOGOUT_FIREFOX_BUILD)
+  : fileURLToPath(new URL('../../.output/firefox-mv2', import.meta.url));
 
 export interface LaunchFirefoxOptions {
   /** Install an extension: `true` = the Firefox MV2 build, a string = another unpacked build directory. */
   withExtension?: boolean | string;
+  /**
+   * How the extension is installed. `temporary` (default): a temporary add-on over WebDriver BiDi, gone
+   * when the browser closes. `profile`: as `<gecko-id>.xpi` in the profile's `extensions/` folder (an
+   * unsigned build is allowed in ESR), so it is installed for real and starts with the browser again
+   * after `restart()` — as a person's Firefox does.
+   */
+  install?: 'temporary' | 'profile';
   /** Keep the profile in this directory (it survives `close()`, e.g. to test a restart); default: a temp dir. */
   profileDir?: string;
   /**
@@ -33,9 +46,12 @@ export interface LaunchFirefoxOptions {
   acceptInsecureCerts?: boolean;
   /** Milliseconds for start-up and for installing the extension (default 60 000). */
   timeoutMs?: number;
+  /** Pipe Firefox's stdout/stderr into this process (debugging; with `devtools.console.stdout.*` prefs). */
+  dumpio?: boolean;
 }
 
 export interface FirefoxSession {
+  /** The running browser; replaced by `restart()`. */
   browser: Browser;
   /** Gecko id of the installed extension, if any. */
   extensionId?: string;
@@ -43,6 +59,11 @@ export interface FirefoxSession {
   profileDir: string;
   /** Open `moz-extension://UUID/<path>` in a new tab and wait until its document is complete. */
   openExtensionPage(path: string, timeoutMs?: number): Promise<Page>;
+  /**
+   * Close the browser cleanly and start it again on the same profile (with `install: 'profile'` the
+   * extension starts with it; a temporary add-on is installed again).
+   */
+  restart(): Promise<void>;
   /** Close the browser (killing it if it hangs) and delete a temporary profile. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -92,6 +113,16 @@ async function withTimeout<T>(what: string, ms: number, work: Promise<T>): Promi
   }
 }
 
+/** Closes the browser; SIGKILLs it when it does not close in time. */
+async function closeBrowser(browser: Browser): Promise<void> {
+  const child = browser.process();
+  try {
+    await withTimeout('closing Firefox', 15_000, browser.close());
+  } catch {
+    child?.kill('SIGKILL');
+  }
+}
+
 export async function launchFirefox(options: LaunchFirefoxOptions = {}): Promise<FirefoxSession> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const extensionDir =
@@ -101,6 +132,7 @@ export async function launchFirefox(options: LaunchFirefoxOptions = {}): Promise
         ? resolve(options.withExtension)
         : undefined;
   const extensionId = extensionDir ? readGeckoId(extensionDir) : undefined;
+  const inProfile = extensionDir !== undefined && options.install === 'profile';
   const tempProfile = options.profileDir === undefined;
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'safe-logout-firefox-'));
 
@@ -109,12 +141,17 @@ export async function launchFirefox(options: LaunchFirefoxOptions = {}): Promise
     ...(extensionId
       ? { 'extensions.webextensions.uuids': JSON.stringify({ [extensionId]: EXTENSION_UUID }) }
       : {}),
+    // An unsigned add-on in the profile folder: allowed (ESR) and enabled without asking.
+    ...(inProfile ? { 'xpinstall.signatures.required': false, 'extensions.autoDisableScopes': 0 } : {}),
     ...options.prefs,
   };
+  if (inProfile && extensionDir && extensionId) {
+    mkdirSync(join(profileDir, 'extensions'), { recursive: true });
+    writeXpi(extensionDir, join(profileDir, 'extensions', `${extensionId}.xpi`));
+  }
 
-  let browser: Browser;
-  try {
-    browser = await puppeteer.launch({
+  const start = async (): Promise<Browser> => {
+    const started = await puppeteer.launch({
       browser: 'firefox',
       executablePath: firefoxPath(),
       headless: options.headless ?? true,
@@ -123,50 +160,68 @@ export async function launchFirefox(options: LaunchFirefoxOptions = {}): Promise
       extraPrefsFirefox: prefs,
       acceptInsecureCerts: options.acceptInsecureCerts ?? true,
       timeout: timeoutMs,
+      dumpio: options.dumpio ?? false,
     });
-  } catch (error) {
-    if (tempProfile) rmSync(profileDir, { recursive: true, force: true });
-    throw error;
-  }
+    try {
+      if (extensionDir && !inProfile)
+        await withTimeout('installing the extension', timeoutMs, started.installExtension(extensionDir));
+    } catch (error) {
+      await closeBrowser(started);
+      throw error;
+    }
+    return started;
+  };
 
   let closed = false;
-  const close = async (): Promise<void> => {
-    if (closed) return;
-    closed = true;
-    const process = browser.process();
-    try {
-      await withTimeout('closing Firefox', 15_000, browser.close());
-    } catch {
-      process?.kill('SIGKILL');
-    }
+  const removeProfile = () => {
     if (tempProfile) rmSync(profileDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 200 });
   };
-
+  let browser: Browser;
   try {
-    if (extensionDir)
-      await withTimeout('installing the extension', timeoutMs, browser.installExtension(extensionDir));
+    browser = await start();
   } catch (error) {
-    await close();
+    removeProfile();
     throw error;
   }
 
-  const openExtensionPage = async (path: string, pageTimeoutMs = 20_000): Promise<Page> => {
-    const page = await browser.newPage();
-    const url = `${EXTENSION_ORIGIN}/${path.replace(/^\//, '')}`;
-    // goto() of a moz-extension: URL never resolves over BiDi (NOTES.md): fire it and poll the document.
-    page.goto(url).catch(() => {});
-    const deadline = Date.now() + pageTimeoutMs;
-    for (;;) {
-      const state = await page
-        .evaluate(() => ({ href: location.href, ready: document.readyState }))
-        .catch(() => undefined);
-      if (state?.href.startsWith(url) && state.ready === 'complete') return page;
-      if (Date.now() > deadline) {
-        throw new Error(`${url} did not load within ${pageTimeoutMs} ms (last: ${JSON.stringify(state)})`);
+  const session: FirefoxSession = {
+    browser,
+    extensionId,
+    extensionOrigin: EXTENSION_ORIGIN,
+    profileDir,
+    async openExtensionPage(path: string, pageTimeoutMs = 20_000): Promise<Page> {
+      const url = `${EXTENSION_ORIGIN}/${path.replace(/^\//, '')}`;
+      const page = await session.browser.newPage();
+      const deadline = Date.now() + pageTimeoutMs;
+      // goto() of a moz-extension: URL never resolves over BiDi (NOTES.md): fire it and poll the document.
+      // Right after start-up the extension may not be running yet: its URL fails to load; go again.
+      let lastGo = 0;
+      for (;;) {
+        const state = await page
+          .evaluate(() => ({ href: location.href, ready: document.readyState }))
+          .catch(() => undefined);
+        if (state?.href.startsWith(url) && state.ready === 'complete') return page;
+        if (Date.now() > deadline) {
+          await page.close().catch(() => {});
+          throw new Error(`${url} did not load within ${pageTimeoutMs} ms (last: ${JSON.stringify(state)})`);
+        }
+        if (!state?.href.startsWith(url) && Date.now() - lastGo > 2000) {
+          lastGo = Date.now();
+          page.goto(url).catch(() => {});
+        }
+        await new Promise((r) => setTimeout(r, 100));
       }
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    },
+    async restart() {
+      await closeBrowser(session.browser);
+      session.browser = await start();
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await closeBrowser(session.browser);
+      removeProfile();
+    },
   };
-
-  return { browser, extensionId, extensionOrigin: EXTENSION_ORIGIN, profileDir, openExtensionPage, close };
+  return session;
 }
