@@ -9,12 +9,15 @@ import { removeGroups } from '../session-groups/track';
 import type { SessionGroup } from '../session-groups/types';
 import type { EffectiveSettings } from '../settings';
 import { lastReport, pendingPurges, purgeJournal } from '../storage';
+import { keepWindowsOpen, type WindowApi } from './start-page';
 import { loadState, saveState } from './state';
 
 export interface PurgeDeps {
   port: BrowserDataPort;
   settings: () => Promise<EffectiveSettings>;
   now: () => number;
+  /** Windows, for the start page a purge leaves in a window it would empty (default: the browser's). */
+  windows?: WindowApi;
 }
 
 export interface PurgeRequest {
@@ -43,17 +46,25 @@ async function finish(_deps: PurgeDeps, groupIds: string[], report: PurgeReport)
 export async function runPurge(deps: PurgeDeps, req: PurgeRequest): Promise<PurgeReport> {
   const settings = await deps.settings();
   const now = deps.now();
+  const tabs = await deps.port.listTabs();
   const plan = planPurge({
     id: `purge-${now.toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
     trigger: req.trigger,
     now,
     groups: req.groups,
-    tabs: await deps.port.listTabs(),
+    tabs,
     keepTabIds: req.keepTabIds,
     clearHistory: settings.clearHistory,
     clearDownloads: settings.clearDownloads,
     extraDomains: req.extraDomains,
   });
+  // Before any tab closes: a window the purge would empty gets IT's start page (or a new tab) and stays open.
+  await keepWindowsOpen(
+    tabs,
+    plan.closeTabs.map((t) => t.tabId),
+    settings.startPage,
+    deps.windows,
+  );
   const report = await executePurge(plan, deps.port, journalStore, deps.now);
   return finish(deps, plan.groupIds, report);
 }
