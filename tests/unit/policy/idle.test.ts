@@ -237,6 +237,28 @@ describe('idle logout', () => {
     expect(ui.opened).toBe(1);
   });
 
+  it('a window the purge would empty stays open on IT’s start page', async () => {
+    const START = 'https://bibliotek.exempelstad.se/';
+    deps.settings = async () =>
+      effectiveSettings(DEFAULT_SETTINGS, { idleTimeoutSeconds: TIMEOUT_S, startPage: START });
+    deps.windows = {
+      normalWindowIds: async () => [...new Set(w.port.snapshot().tabs.map((t) => t.windowId))],
+      openTab: async (windowId, url) => void w.port.openTab({ windowId, url: url ?? 'chrome://newtab/' }),
+    };
+    const newsTab = w.port.openTab({ url: `${NEWS}/`, windowId: 1 });
+    await navigate(bg, deps, newsTab, { url: `${NEWS}/`, transitionType: 'typed' });
+    const kommunTab = w.port.openTab({ url: `${ESERVICE}/mina-sidor`, windowId: 2 });
+    await navigate(bg, deps, kommunTab, { url: `${ESERVICE}/mina-sidor`, transitionType: 'typed' });
+    sys.touch();
+    await leave(TIMEOUT_S);
+    await countdownEnds();
+    const tabs = w.port.snapshot().tabs.map((t) => [t.windowId, t.url]);
+    expect(tabs).toEqual([
+      [1, `${NEWS}/`],
+      [2, START],
+    ]);
+  });
+
   it('a countdown window that cannot open still leads to the purge', async () => {
     await annaLoggedIn();
     deps.countdown = { open: () => Promise.reject(new Error('no display')), close: async () => {} };
