@@ -23,7 +23,18 @@ import {
   runDuePurges,
 } from './events';
 import { guardInfo, guardLogOut } from './guard';
+import {
+  IDLE_ALARM,
+  type IdleDeps,
+  onCountdownDue,
+  onIdleStateChanged,
+  onWindowRemoved,
+  syncIdle,
+  webExtCountdownUi,
+  webExtIdleApi,
+} from './idle';
 import { MENU_IDS, syncMenus } from './menus';
+import { applyPasswordPolicy } from './privacy';
 import { createRouter } from './router';
 import { addDomain, removeDomain, saveSettings } from './settings-commands';
 import { onWake, type WakeKind, wakeKind } from './startup';
@@ -34,7 +45,7 @@ type TabLike = { windowId?: number; index?: number } | undefined;
 const INSTALL_EVENT_WAIT_MS = 250;
 
 export function wireBackground(): void {
-  const deps: EventDeps = {
+  const deps: EventDeps & IdleDeps = {
     port: createWebExtPort(),
     settings: loadEffectiveSettings,
     classify: getClassifier,
@@ -42,6 +53,8 @@ export function wireBackground(): void {
     scheduleWake: async (name, when) => {
       await browser.alarms.create(name, { when });
     },
+    idle: webExtIdleApi,
+    countdown: webExtCountdownUi,
   };
   let updatedFrom: string | undefined;
 
@@ -59,7 +72,11 @@ export function wireBackground(): void {
   browser.tabs.onRemoved.addListener((tabId) => void onTabRemoved(deps, tabId));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === 'due-purges') void runDuePurges(deps);
+    if (alarm.name === IDLE_ALARM) void onCountdownDue(deps);
   });
+  // IT's idle logout (utils/background/idle.ts): the system's idle state, and the countdown window closing.
+  browser.idle.onStateChanged.addListener((state) => void onIdleStateChanged(deps, state));
+  browser.windows.onRemoved.addListener((windowId) => void onWindowRemoved(deps, windowId));
 
   /** Shortcut and context menu: everything protected, the receipt in front, next to the tab the person was on. */
   const forcedFrom = (tab: TabLike, scope: ForcedScope = { kind: 'all' }) =>
@@ -122,10 +139,21 @@ export function wireBackground(): void {
     setLanguage(settings.language);
     await Promise.all([registerLogoutWatch(domains), syncMenus(domains), badge()]);
   };
-  userSettings.watch(() => void syncContentScripts());
+  /** Idle detection and password saving follow the settings in force (IT policy can change at any time). */
+  const syncSharedMode = async () => {
+    const settings = await loadEffectiveSettings();
+    await Promise.all([applyPasswordPolicy(settings.disablePasswordSaving), syncIdle(deps)]);
+  };
+  const syncAll = () => {
+    void syncContentScripts().catch((e) =>
+      console.error('Safe Logout: content script registration failed', e),
+    );
+    void syncSharedMode().catch((e) => console.error('Safe Logout: shared-computer mode', e));
+  };
+  userSettings.watch(syncAll);
   // IT policy can arrive or change after the worker started (NOTES.md): follow the managed area too.
   browser.storage.onChanged.addListener((_, area) => {
-    if (area === 'managed') void syncContentScripts();
+    if (area === 'managed') syncAll();
   });
 
   const wake = (async (): Promise<WakeKind> => {
@@ -135,5 +163,5 @@ export function wireBackground(): void {
     return updatedFrom ? 'extension-update' : kind;
   })();
   void onWake(deps, wake);
-  void syncContentScripts().catch((e) => console.error('Safe Logout: content script registration failed', e));
+  syncAll();
 }
