@@ -1,0 +1,178 @@
+/**
+ * Enterprise policy for the real Chromium under test, the way IT deploys it on Linux: a JSON file in
+ * `/etc/chromium/policies/managed/` (Debian's Chromium path), with Safe Logout's configuration under
+ * `3rdparty.extensions.<id>`.
+ *
+ * Other engineers' tests run the same Chromium on this machine at the same time, and Chromium watches that
+ * directory: a policy file there would reach their browsers too. So, where the kernel allows it (root, mount
+ * namespaces), each of our browsers gets a private mount of a directory of ours *at*
+ * `/etc/chromium/policies/managed/` — Chromium reads exactly that path, nobody else sees the file. Otherwise
+ * the file is written into the real directory under a unique name and removed by `dispose()`, on exit and on
+ * a crash of the test run.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmdirSync, unlinkSync } from 'node:fs';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import type { EffectiveSettings } from '../../utils/settings';
+import { chromiumPath, extensionId } from './chromium';
+
+export const CHROMIUM_POLICY_DIR = '/etc/chromium/policies/managed';
+export const POLICY_FILE_NAME = 'safe-logout-test-policy.json';
+export const CHROMIUM_EXTENSION_ID = 'ooifmdmmgociepcdfdnbjkpjenpbeigg';
+
+/** A Chromium policy file: browser policies, and Safe Logout's configuration as the 3rdparty policy. */
+export function extensionPolicy(config: unknown, browserPolicies: Record<string, unknown> = {}): object {
+  return { ...browserPolicies, '3rdparty': { extensions: { [CHROMIUM_EXTENSION_ID]: config } } };
+}
+
+export interface ChromiumPolicy {
+  /** Where Chromium reads the file. */
+  readonly path: string;
+  /** `private`: mounted for our browsers only; `shared`: the machine's directory (removed by dispose). */
+  readonly mode: 'private' | 'shared';
+  /** Write the policy (an object as JSON, or raw text — for malformed files). Launch browsers after this. */
+  write(policy: object | string): Promise<void>;
+  /** Remove the policy file; later launches get the real Chromium again. Safe to call twice. */
+  dispose(): Promise<void>;
+}
+
+function canMountPrivately(dir: string): boolean {
+  const probe = spawnSync(
+    'unshare',
+    [
+      '--mount',
+      '--propagation',
+      'private',
+      '--',
+      'sh',
+      '-c',
+      'mount --bind "$1" "$2"',
+      'sh',
+      dir,
+      CHROMIUM_POLICY_DIR,
+    ],
+    { stdio: 'ignore', timeout: 10_000 },
+  );
+  return probe.status === 0;
+}
+
+/**
+ * Sets up the policy for every Chromium this test file launches through the harness (`launchChromium`,
+ * `restartBrowser`): until `dispose()`, `CHROMIUM_PATH` points at a wrapper that starts the real Chromium
+ * with the policy directory mounted.
+ */
+export async function chromiumPolicy(): Promise<ChromiumPolicy> {
+  const realChromium = chromiumPath();
+  const createdPolicyDir = !existsSync(CHROMIUM_POLICY_DIR);
+  mkdirSync(CHROMIUM_POLICY_DIR, { recursive: true, mode: 0o755 }); // the mount point (root only)
+  const root = await mkdtemp(join(tmpdir(), 'safe-logout-policy-'));
+  const privateDir = join(root, 'managed');
+  mkdirSync(privateDir);
+  const mode = canMountPrivately(privateDir) ? 'private' : 'shared';
+  const file =
+    mode === 'private'
+      ? join(privateDir, POLICY_FILE_NAME)
+      : join(CHROMIUM_POLICY_DIR, POLICY_FILE_NAME.replace('.json', `-${process.pid}.json`));
+  const previousPath = process.env.CHROMIUM_PATH;
+  const removeShared = () => {
+    try {
+      if (mode === 'shared') unlinkSync(file);
+    } catch {
+      // already gone
+    }
+  };
+  process.on('exit', removeShared);
+
+  if (mode === 'private') {
+    const wrapper = join(root, 'chromium');
+    await writeFile(
+      wrapper,
+      [
+        '#!/bin/sh',
+        '# Real Chromium with the test policy directory mounted at /etc/chromium/policies/managed (this process only).',
+        `exec unshare --mount --propagation private -- sh -c 'mount --bind "$1" "$2" && shift 2 && exec "$@"' \\`,
+        `  sh '${privateDir}' '${CHROMIUM_POLICY_DIR}' '${realChromium}' "$@"`,
+        '',
+      ].join('\n'),
+    );
+    await chmod(wrapper, 0o755);
+    process.env.CHROMIUM_PATH = wrapper;
+  }
+
+  let disposed = false;
+  return {
+    path: mode === 'private' ? join(CHROMIUM_POLICY_DIR, POLICY_FILE_NAME) : file,
+    mode,
+    async write(policy) {
+      await writeFile(file, typeof policy === 'string' ? policy : JSON.stringify(policy, null, 2), {
+        mode: 0o644,
+      });
+    },
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      removeShared();
+      process.off('exit', removeShared);
+      if (previousPath === undefined) delete process.env.CHROMIUM_PATH;
+      else process.env.CHROMIUM_PATH = previousPath;
+      await rm(root, { recursive: true, force: true });
+      if (createdPolicyDir) {
+        try {
+          rmdirSync(CHROMIUM_POLICY_DIR); // only if still empty
+        } catch {
+          // someone else put a policy there meanwhile: theirs
+        }
+      }
+    },
+  };
+}
+
+/** Runs `fn` in an extension page (the test's window into the extension's APIs), then closes the page. */
+export async function inExtensionPage<T>(
+  context: BrowserContext,
+  fn: (arg: unknown) => Promise<T>,
+  arg?: unknown,
+): Promise<T> {
+  const id = await extensionId(context);
+  const page = await context.newPage();
+  try {
+    await page.goto(`chrome-extension://${id}/popup.html`);
+    return await page.evaluate(fn, arg);
+  } finally {
+    await page.close();
+  }
+}
+
+/** The settings in force, as the options page gets them (`getSettings` from an extension page). */
+export const effectiveSettingsOf = (context: BrowserContext) =>
+  inExtensionPage(
+    context,
+    async () =>
+      (await (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+      ).chrome.runtime.sendMessage({ type: 'getSettings', data: {} })) as EffectiveSettings,
+  );
+
+/**
+ * Waits until the settings in force satisfy `ready` — managed storage can reach the extension a moment after
+ * its worker started (NOTES.md). Returns them.
+ */
+export async function waitForSettings(
+  context: BrowserContext,
+  ready: (s: EffectiveSettings) => boolean,
+  timeoutMs = 20_000,
+): Promise<EffectiveSettings> {
+  const deadline = Date.now() + timeoutMs;
+  let last: EffectiveSettings | undefined;
+  while (Date.now() < deadline) {
+    last = await effectiveSettingsOf(context);
+    if (ready(last)) return last;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(
+    `the policy did not reach the extension in time; settings in force: ${JSON.stringify(last)}`,
+  );
+}
