@@ -20,13 +20,23 @@ export interface DomainListProps {
   policyDomains: string[];
   /** Result of the last add/remove in words; `error` marks the input invalid. */
   message: { text: string; error: boolean } | null;
+  /** Set by IT policy: nothing can be added or removed here. */
+  locked: boolean;
   /** Resolves true when the domain was stored (the field is then emptied). */
   onAdd: (input: string) => Promise<boolean>;
   onRemove: (domain: string) => void;
 }
 
 /** The user's own protected domains: add (validated by the background) and remove; policy ones locked. */
-export function DomainList({ text, domains, policyDomains, message, onAdd, onRemove }: DomainListProps) {
+export function DomainList({
+  text,
+  domains,
+  policyDomains,
+  message,
+  locked,
+  onAdd,
+  onRemove,
+}: DomainListProps) {
   const [input, setInput] = useState('');
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -49,14 +59,16 @@ export function DomainList({ text, domains, policyDomains, message, onAdd, onRem
             autoComplete="off"
             spellcheck={false}
             value={input}
+            disabled={locked}
             aria-invalid={error}
-            aria-describedby={`custom-help${message ? ' custom-message' : ''}`}
+            aria-describedby={`custom-help${message ? ' custom-message' : ''}${locked ? ' custom-lock' : ''}`}
             onInput={(e) => setInput(e.currentTarget.value)}
           />
-          <button type="submit" class="secondary">
+          <button type="submit" class="secondary" disabled={locked}>
             {text.add}
           </button>
         </div>
+        {locked && <LockNote id="custom-lock" text={text.managed} />}
       </form>
       <p id="custom-message" class={error ? 'message error' : 'message'} role="status">
         {message?.text ?? ''}
@@ -75,6 +87,7 @@ export function DomainList({ text, domains, policyDomains, message, onAdd, onRem
             <li key={d} data-domain={d}>
               <span class="domain">{d}</span>
               <button
+                disabled={locked}
                 type="button"
                 class="secondary small"
                 aria-label={text.removeFor(d)}

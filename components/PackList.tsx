@@ -1,15 +1,22 @@
 import type { PackGroupView } from '@/utils/ui/pack-groups';
+import { LockNote } from './Setting';
 
 /** Built-in rule packs by country, each switchable. */
 export function PackList({
   groups,
   onToggle,
+  locked,
+  lockedText,
 }: {
   groups: PackGroupView[];
   onToggle: (packId: string, enabled: boolean) => void;
+  /** Set by IT policy: the switches are disabled and say so. */
+  locked: boolean;
+  lockedText: string;
 }) {
   return (
     <div class="packs">
+      {locked && <LockNote id="packs-lock" text={lockedText} />}
       {groups.map((g) => (
         <fieldset key={g.id} data-country={g.id}>
           <legend>{g.title}</legend>
@@ -20,7 +27,8 @@ export function PackList({
                   type="checkbox"
                   id={`pack-${p.id}`}
                   checked={p.enabled}
-                  aria-describedby={`pack-${p.id}-count`}
+                  disabled={locked}
+                  aria-describedby={`pack-${p.id}-count${locked ? ' packs-lock' : ''}`}
                   onChange={(e) => onToggle(p.id, e.currentTarget.checked)}
                 />
                 <label for={`pack-${p.id}`}>{p.name}</label>

@@ -21,7 +21,10 @@ export interface GroupSummary {
 
 /** What the options page may change directly (custom domains go through their own validated messages). */
 export type SettingsPatch = Partial<
-  Pick<Settings, 'disabledPacks' | 'graceSeconds' | 'clearHistory' | 'sharedComputer' | 'language'>
+  Pick<
+    Settings,
+    'disabledPacks' | 'graceSeconds' | 'clearHistory' | 'clearDownloads' | 'sharedComputer' | 'language'
+  >
 >;
 
 export interface Protocol {

@@ -26,6 +26,41 @@ export function applyLanguage(language: LanguageSetting): void {
   document.title = t('optionsTitle');
 }
 
+/** What IT has set that the person cannot change here (only shown when there is something). */
+function PolicySummary({ s }: { s: EffectiveSettings }) {
+  const lines = [
+    s.lockSettings ? t('optPolicyLocked') : null,
+    s.idleTimeoutSeconds > 0 ? t('optPolicyIdle', s.idleTimeoutSeconds) : null,
+    s.disablePasswordSaving ? t('optPolicyPasswords') : null,
+    s.startPage ? t('optPolicyStartPage', s.startPage) : null,
+  ].filter((l): l is string => l !== null);
+  const noticeKeys = [...new Set(s.policyNotices.map((n) => n.key))];
+  if (!lines.length && !noticeKeys.length) return null;
+  return (
+    <section aria-labelledby="policy-title" class="card policy">
+      <h2 id="policy-title">{t('optPolicyHeading')}</h2>
+      {lines.length > 0 && (
+        <ul>
+          {lines.map((l) => (
+            <li key={l}>{l}</li>
+          ))}
+        </ul>
+      )}
+      {noticeKeys.length > 0 && (
+        <p class="help">
+          {t('optPolicyNotices')}{' '}
+          {noticeKeys.map((k, i) => (
+            <span key={k}>
+              {i > 0 && ', '}
+              <code>{k}</code>
+            </span>
+          ))}
+        </p>
+      )}
+    </section>
+  );
+}
+
 export function App() {
   const [s, setS] = useState<EffectiveSettings | null>(null);
   const [saved, setSaved] = useState('');
@@ -54,6 +89,7 @@ export function App() {
     <main>
       <h1>{t('optionsTitle')}</h1>
       <p class="intro">{t('extDescription')}</p>
+      <PolicySummary s={s} />
 
       <section aria-labelledby="general-title" class="card">
         <h2 id="general-title">{t('popupSettings')}</h2>
@@ -126,6 +162,15 @@ export function App() {
           lockedText={managed}
           onChange={(v) => void save({ clearHistory: v })}
         />
+        <ToggleSetting
+          id="clear-downloads"
+          label={t('optDownloads')}
+          help={t('optDownloadsHelp')}
+          checked={s.clearDownloads}
+          locked={locked('clearDownloads')}
+          lockedText={managed}
+          onChange={(v) => void save({ clearDownloads: v })}
+        />
       </section>
 
       <section aria-labelledby="packs-title" class="card">
@@ -133,6 +178,8 @@ export function App() {
         <p class="help">{t('optPacksHelp')}</p>
         <PackList
           groups={packGroups(PACK_META, s.disabledPacks)}
+          locked={locked('disabledPacks')}
+          lockedText={managed}
           onToggle={(id, on) =>
             void save({
               disabledPacks: on ? s.disabledPacks.filter((p) => p !== id) : [...s.disabledPacks, id],
@@ -156,6 +203,7 @@ export function App() {
           domains={s.customDomains}
           policyDomains={s.policyDomains}
           message={domainMsg}
+          locked={locked('customDomains')}
           onAdd={async (input) => {
             const r = await sendMessage('addCustomDomain', { input });
             setDomainMsg(domainMessage(r));

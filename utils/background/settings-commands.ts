@@ -24,7 +24,11 @@ export function sanitisePatch(patch: unknown): SettingsPatch {
         ...new Set(v.filter((x): x is string => (PACK_IDS as readonly unknown[]).includes(x))),
       ];
     else if (key === 'graceSeconds' && typeof v === 'number') out.graceSeconds = clampGrace(v);
-    else if ((key === 'clearHistory' || key === 'sharedComputer') && typeof v === 'boolean') out[key] = v;
+    else if (
+      (key === 'clearHistory' || key === 'clearDownloads' || key === 'sharedComputer') &&
+      typeof v === 'boolean'
+    )
+      out[key] = v;
     else if (key === 'language' && isLanguageSetting(v)) out.language = v;
     else throw new RefusedError(`setting ${key} refused`);
   }
@@ -41,13 +45,21 @@ export async function saveSettings(patch: unknown): Promise<EffectiveSettings> {
   return loadEffectiveSettings();
 }
 
-export const addDomain = (input: unknown) => {
+/** IT's `lockSettings` locks the user's own domains too. */
+async function refuseIfDomainsLocked(): Promise<void> {
+  if ((await loadEffectiveSettings()).locked.includes('customDomains'))
+    throw new RefusedError('managed by policy: customDomains');
+}
+
+export async function addDomain(input: unknown) {
   if (typeof input !== 'string') throw new RefusedError('domain is not a string');
+  await refuseIfDomainsLocked();
   return addCustomDomain(input);
-};
+}
 
 export async function removeDomain(domain: unknown): Promise<EffectiveSettings> {
   if (typeof domain !== 'string') throw new RefusedError('domain is not a string');
+  await refuseIfDomainsLocked();
   await removeCustomDomain(domain);
   return loadEffectiveSettings();
 }

@@ -34,7 +34,10 @@ export interface ReceiptView {
   verified: boolean;
 }
 
-export function receiptView(report: PurgeReport, opts: { historyOn: boolean }): ReceiptView {
+export function receiptView(
+  report: PurgeReport,
+  opts: { historyOn: boolean; downloadsOn: boolean },
+): ReceiptView {
   const failed = new Set(report.failures.map((f) => f.step));
   const problems: Problem[] = [];
   const advice = new Set<Advice>();
@@ -77,7 +80,7 @@ export function receiptView(report: PurgeReport, opts: { historyOn: boolean }): 
       : { kind: 'history-off' },
   );
   removed.push(
-    report.downloadsRemoved > 0
+    opts.downloadsOn || report.downloadsRemoved > 0
       ? { kind: 'downloads', n: report.downloadsRemoved, ok: !failed.has('downloads') }
       : { kind: 'downloads-check' },
   );

@@ -10,7 +10,7 @@ import { forcedLogOut } from '@/utils/background/commands';
 import { guardLogOut, guardScope } from '@/utils/background/guard';
 import { MENU_ACTION, MENU_PAGE, syncMenus } from '@/utils/background/menus';
 import { openReceiptTab } from '@/utils/background/receipt-tab';
-import { sanitisePatch, saveSettings } from '@/utils/background/settings-commands';
+import { addDomain, removeDomain, sanitisePatch, saveSettings } from '@/utils/background/settings-commands';
 import { setLanguage } from '@/utils/i18n';
 import type { SenderLike } from '@/utils/messages';
 import type { SessionState } from '@/utils/session-groups/types';
@@ -130,7 +130,7 @@ describe('settings from the options page', () => {
     await expect(saveSettings({ sharedComputer: true })).rejects.toThrow(/managed by policy: sharedComputer/);
     await expect(saveSettings({ clearHistory: false, language: 'en' })).rejects.toThrow(/clearHistory/);
     expect((await userSettings.getValue()).language).toBe('sv');
-    const after = await saveSettings({ graceSeconds: 5 });
+    const after = await saveSettings({ graceSeconds: 5, clearDownloads: true });
     expect(after).toMatchObject({
       sharedComputer: false,
       graceSeconds: 5,

@@ -22,7 +22,7 @@ const report = (over: Partial<PurgeReport> = {}): PurgeReport => ({
 
 describe('receiptView', () => {
   it('a verified purge: every removed thing with its count and how it was checked; nothing to do', () => {
-    const v = receiptView(report(), { historyOn: true });
+    const v = receiptView(report(), { historyOn: true, downloadsOn: false });
     expect(v).toMatchObject({
       sites: ['Järfälla kommun'],
       nothing: false,
@@ -39,8 +39,19 @@ describe('receiptView', () => {
     ]);
   });
 
+  it('counts downloads when their deletion is on, else reminds the person of their own files', () => {
+    expect(receiptView(report(), { historyOn: true, downloadsOn: true }).removed.at(-1)).toEqual({
+      kind: 'downloads',
+      n: 0,
+      ok: true,
+    });
+    expect(receiptView(report(), { historyOn: true, downloadsOn: false }).removed.at(-1)).toEqual({
+      kind: 'downloads-check',
+    });
+  });
+
   it('says history was kept when its clearing is off', () => {
-    const v = receiptView(report({ historyRemoved: 0 }), { historyOn: false });
+    const v = receiptView(report({ historyRemoved: 0 }), { historyOn: false, downloadsOn: false });
     expect(v.removed).toContainEqual({ kind: 'history-off' });
   });
 
@@ -53,7 +64,7 @@ describe('receiptView', () => {
           { domain: 'e-tjanster.jarfalla.se', name: 'JSESSIONID', storeId: '0', partitioned: true },
         ],
       }),
-      { historyOn: true },
+      { historyOn: true, downloadsOn: false },
     );
     expect(v.problems).toEqual([
       { kind: 'cookies-left', n: 2, sites: ['e-tjanster.jarfalla.se', 'eidbrygga.net'] },
@@ -73,7 +84,7 @@ describe('receiptView', () => {
           { step: 'site-data', message: 'w' },
         ],
       }),
-      { historyOn: true },
+      { historyOn: true, downloadsOn: false },
     );
     expect(v.problems.map((p) => p.kind)).toEqual([
       'site-data-failed',
@@ -88,7 +99,7 @@ describe('receiptView', () => {
   it('nothing found at all: a one-line receipt', () => {
     const v = receiptView(
       report({ labels: [], tabsClosed: 0, cookiesRemoved: 0, originsCleared: 0, historyRemoved: 0 }),
-      { historyOn: true },
+      { historyOn: true, downloadsOn: false },
     );
     expect(v.nothing).toBe(true);
   });
