@@ -16,9 +16,27 @@ export async function launchInLanguage(
   sim: Pick<Sim, 'hostResolverRules' | 'certSpki' | 'urls'>,
   lang: UiLang,
 ): Promise<ChromiumSession> {
-  const session = await launchChromium(sim, { withExtension: true, args: [LANG_ARG[lang]] });
-  await extensionId(session.context);
-  return session;
+  // $SAFE_LOGOUT_CHROME_BUILD: a build of your own (the id is fixed by the manifest key, not the path), so a
+  // rebuild of .output by someone else on a shared checkout cannot change the extension under test.
+  const extensionDir = process.env.SAFE_LOGOUT_CHROME_BUILD || undefined;
+  const session = await launchChromium(sim, { withExtension: true, extensionDir, args: [LANG_ARG[lang]] });
+  // Ready when the guard is registered for the protected hosts: on a fresh install that waits for the first
+  // read of managed storage (IT policy), which Chromium answers only once its policies have loaded (~2–3 s).
+  const worker = await serviceWorker(session.context);
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const registered = await worker.evaluate(async () => {
+      const chrome = (
+        globalThis as unknown as {
+          chrome: { scripting: { getRegisteredContentScripts: () => Promise<{ id: string }[]> } };
+        }
+      ).chrome;
+      return (await chrome.scripting.getRegisteredContentScripts()).some((s) => s.id === 'logout-watch');
+    });
+    if (registered) return session;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('the extension never registered its content script');
 }
 
 /** The extension's service worker (waits for it). */

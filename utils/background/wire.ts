@@ -133,6 +133,8 @@ export function wireBackground(): void {
       .then((s) => showSessionCount(Object.keys(s.groups).length))
       .catch((e: unknown) => console.error('Safe Logout: badge', e));
   sessionState.watch(() => void badge());
+  // At once, not after the settings: the first read of IT policy can take seconds after the browser starts.
+  void badge();
   /** Protected hosts and language changed (or the worker woke): guard/watcher, menus and badge follow. */
   const syncContentScripts = async () => {
     const [domains, settings] = await Promise.all([protectedDomains(), loadEffectiveSettings()]);
