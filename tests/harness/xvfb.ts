@@ -42,11 +42,14 @@ export async function startXvfb(timeoutMs = 10_000): Promise<Display> {
     });
   });
   xvfb.removeAllListeners('exit');
+  const killOnExit = () => xvfb.kill('SIGKILL');
+  process.once('exit', killOnExit); // a crashed test run leaves no X server behind
   return {
     name: `:${number}`,
     touch: () => resetScreenSaver(number),
     close: () =>
       new Promise<void>((resolve) => {
+        process.off('exit', killOnExit);
         if (xvfb.exitCode !== null) return resolve();
         xvfb.once('exit', () => resolve());
         xvfb.kill('SIGTERM');
