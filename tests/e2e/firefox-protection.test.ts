@@ -39,8 +39,8 @@ afterAll(async () => {
 });
 
 /** A fresh Firefox with the extension; it closes (in the background, awaited at the end) when the test ends. */
-async function firefoxWithExtension(): Promise<FirefoxLab> {
-  const lab = await launchLab(sim);
+async function firefoxWithExtension(prefs: Record<string, unknown> = {}): Promise<FirefoxLab> {
+  const lab = await launchLab(sim, prefs);
   onTestFinished(() => {
     closing.push(lab.close());
   });
@@ -95,8 +95,8 @@ async function loginStillWorks(page: Page) {
 }
 
 /** Anna visits in a tab of her own and leaves by `trigger`; the purge finishes; what does Berit reach? */
-async function annaLeaves(trigger: FirefoxTrigger) {
-  const lab = await firefoxWithExtension();
+async function annaLeaves(trigger: FirefoxTrigger, prefs?: Record<string, unknown>) {
+  const lab = await firefoxWithExtension(prefs);
   const page = await firstPersonVisit(await lab.firefox.browser.newPage(), sim, ANNA);
   const since = await performTrigger(lab, page, sim, trigger);
   const report = await lab.purgeDone(PURGE_TRIGGER[trigger], since);
@@ -125,6 +125,16 @@ describe('Firefox: with Safe Logout, nothing of Anna is left', () => {
       urls.filter((u) => u.includes('robots.txt')),
       'no tab of the extension is left behind',
     ).toEqual([]);
+    await loginStillWorks(next);
+  });
+
+  it('with first-party isolation on: after the last tab closes, cookies isolated under each site are gone too', async () => {
+    const { report, next, reach } = await annaLeaves('close-tab', { 'privacy.firstparty.isolate': true });
+    expect(report).toMatchObject({ verified: true, failures: [] });
+    expect(report.cookiesRemoved, 'the SSO, session, preferences and widget cookies').toBeGreaterThanOrEqual(
+      4,
+    );
+    expectNothingLeft(reach);
     await loginStillWorks(next);
   });
 

@@ -31,6 +31,7 @@ export interface ReportView {
   failures: { step: string; message: string }[];
   leftovers: unknown[];
   tabsClosed: number;
+  cookiesRemoved: number;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -161,8 +162,25 @@ export async function launchLab(
       for (;;) {
         const report = await lab.stored<ReportView>('local', 'last-report').catch(() => undefined);
         if (report && report.trigger === trigger && report.finishedAt >= since) return report;
-        if (Date.now() > deadline)
-          throw new Error(`no ${trigger} purge within ${timeoutMs} ms (last: ${JSON.stringify(report)})`);
+        if (Date.now() > deadline) {
+          const [groups, pending, journal, tabs] = await Promise.all([
+            lab.stored('session', 'groups').catch(String),
+            lab.stored('session', 'pending-purges').catch(String),
+            lab.stored('local', 'purge-journal').catch(String),
+            (await page())
+              .evaluate(async () => {
+                type Tabs = { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
+                const tabs = await (globalThis as unknown as { browser: Tabs }).browser.tabs.query({});
+                return tabs.map((t) => `${t.id} ${t.url}`);
+              })
+              .catch(String),
+          ]);
+          throw new Error(
+            `no ${trigger} purge within ${timeoutMs} ms; last report ${JSON.stringify(report)}; ` +
+              `session ${JSON.stringify(groups)}; pending ${JSON.stringify(pending)}; ` +
+              `journal ${JSON.stringify(journal)}; tabs ${JSON.stringify(tabs)}`,
+          );
+        }
         await sleep(100);
       }
     },

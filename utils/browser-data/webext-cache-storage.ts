@@ -24,6 +24,8 @@ import { clearFrameStorage, clearTabStorage, type FrameCleared } from './webext-
 
 const REMEMBER_MS = 60_000;
 const LOAD_TIMEOUT_MS = 15_000;
+/** A purge never waits longer than this for one origin (a tab that hangs is closed and reported). */
+const ORIGIN_TIMEOUT_MS = 20_000;
 const POLL_MS = 50;
 export const PRIVATE_STORE = 'firefox-private';
 
@@ -34,6 +36,16 @@ export interface CacheTarget {
 
 const key = (t: CacheTarget) => `${t.storeId} ${t.origin}`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function within<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([
+    work,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
 
 /** Would this (unpartitioned) cookie be sent to `host`? */
 function sentToHost(cookie: CookieRecord, host: string): boolean {
@@ -110,15 +122,18 @@ export function createCacheStorageCleaner(
 
   async function clearInOwnTab(target: CacheTarget): Promise<void> {
     const url = `${target.origin}/robots.txt`;
-    const tab = await api.tabs.create({
-      url: 'about:blank',
-      active: false,
-      ...(target.storeId !== defaultStoreId ? { cookieStoreId: target.storeId } : {}),
-    });
+    const tab = await within(
+      ORIGIN_TIMEOUT_MS,
+      api.tabs.create({
+        url: 'about:blank',
+        active: false,
+        ...(target.storeId !== defaultStoreId ? { cookieStoreId: target.storeId } : {}),
+      }),
+    );
     const tabId = tab.id;
     if (tabId === undefined) throw new Error(`${target.origin}: no tab`);
     ownTabs.add(tabId); // before it requests anything
-    try {
+    const clear = async () => {
       await api.tabs.update(tabId, { url });
       await loaded(tabId);
       const [top] = await api.scripting.executeScript({
@@ -127,15 +142,18 @@ export function createCacheStorageCleaner(
         args: [true],
       });
       if (top?.result?.origin !== target.origin || !top.result.cleared.includes('cacheStorage'))
-        throw new Error(`${target.origin} (${target.storeId}): Cache Storage could not be reached`);
+        throw new Error('Cache Storage could not be reached');
       remember(target.origin, target.storeId);
+    };
+    try {
+      await within(ORIGIN_TIMEOUT_MS, clear());
     } catch (error) {
       throw new Error(
         `${target.origin} (${target.storeId}): ${error instanceof Error ? error.message : error}`,
       );
     } finally {
-      await api.tabs.remove(tabId).catch(() => undefined);
-      await api.history.deleteUrl({ url }).catch(() => undefined);
+      await within(5000, api.tabs.remove(tabId)).catch(() => undefined);
+      await within(5000, api.history.deleteUrl({ url })).catch(() => undefined);
     }
   }
 
