@@ -92,7 +92,7 @@ describe('the faces in Firefox', () => {
       (v) => v === 'true',
       'receipt page verified',
     );
-    expect(await receipt!.evaluate(() => document.body.innerText)).toContain(en.receiptTitle.message);
+    expect(await receipt!.evaluate(() => document.body.textContent ?? '')).toContain(en.receiptTitle.message);
     expect(await axe(receipt!)).toEqual([]);
 
     const options = await lab.firefox.openExtensionPage('options.html');

@@ -134,8 +134,19 @@ describe('settings from the options page', () => {
     expect(after).toMatchObject({
       sharedComputer: false,
       graceSeconds: 5,
+      clearDownloads: true,
       locked: ['clearHistory', 'sharedComputer'],
     });
+  });
+
+  it('IT’s lockSettings locks everything but the language, the user’s own domains included', async () => {
+    await addDomain('minkommun.se');
+    await fakeBrowser.storage.managed.set({ lockSettings: true });
+    await expect(addDomain('annan.se')).rejects.toThrow(/managed by policy: customDomains/);
+    await expect(removeDomain('minkommun.se')).rejects.toThrow(/managed by policy: customDomains/);
+    await expect(saveSettings({ disabledPacks: ['no'] })).rejects.toThrow(/disabledPacks/);
+    expect(await saveSettings({ language: 'da' })).toMatchObject({ language: 'da', lockSettings: true });
+    expect((await userSettings.getValue()).customDomains).toEqual(['minkommun.se']);
   });
 });
 
