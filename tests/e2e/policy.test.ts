@@ -3,6 +3,7 @@
  * (tests/harness/policy.ts), read by the browser at start and handed to Safe Logout as managed storage.
  *
  * - a domain only the policy names is protected and purged; a built-in one the policy excludes is not;
+ * - a policy rolled out while the browser runs counts from then on;
  * - with lockSettings the options page changes nothing, not even through its own messages;
  * - a malformed policy — a broken file, or values of every wrong kind — leaves protection on.
  */
@@ -67,6 +68,16 @@ async function waitForCookies(
 
 const hasCookieOf = (names: string[], host: string) => names.some((n) => n.startsWith(`${host} `));
 
+/** The browser's password-saving setting and who controls it (chrome.privacy, from an extension page). */
+const passwordSaving = (session: ChromiumSession) =>
+  inExtensionPage(session.context, async () =>
+    (
+      globalThis as unknown as {
+        chrome: { privacy: { services: { passwordSavingEnabled: { get(d: object): Promise<unknown> } } } };
+      }
+    ).chrome.privacy.services.passwordSavingEnabled.get({}),
+  );
+
 describe('IT policy from /etc/chromium/policies/managed', () => {
   it('a domain only the policy names is protected and purged; a built-in domain it excludes is not', async () => {
     const session = await browserWith(
@@ -113,6 +124,33 @@ describe('IT policy from /etc/chromium/policies/managed', () => {
     );
   });
 
+  it('a policy that arrives while the browser runs counts from then on (domains, password saving)', async () => {
+    const session = await browserWith(city, extensionPolicy({}));
+    await waitForSettings(session.context, () => true);
+    const early = await session.context.newPage();
+    await loginAs(early, city.urls.kommun, ANNA);
+    await early.close();
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(
+      hasCookieOf(await waitForCookies(session, () => true), CITY_ESERVICE),
+      'not protected yet: nothing purged',
+    ).toBe(true);
+
+    // IT rolls the policy out; Chromium rereads the directory and Safe Logout follows managed storage.
+    await policy.write(
+      extensionPolicy({ protectedDomains: ['exempelstad.se'], disablePasswordSaving: true }),
+    );
+    await waitForSettings(session.context, (s) => s.policyDomains.includes('exempelstad.se'), 60_000);
+    await expect
+      .poll(() => passwordSaving(session), { timeout: 10_000 })
+      .toEqual({ value: false, levelOfControl: 'controlled_by_this_extension' });
+    const page = await session.context.newPage();
+    await page.goto(city.urls.kommun.overview); // still logged in from before the policy
+    await page.locator('body[data-page="overview"][data-storage-ready]').waitFor({ timeout: 15_000 });
+    await page.close();
+    await waitForCookies(session, (n) => !hasCookieOf(n, CITY_ESERVICE));
+  });
+
   it('locked settings cannot be changed from the options page', async () => {
     const session = await browserWith(
       jarfalla,
@@ -152,14 +190,10 @@ describe('IT policy from /etc/chromium/policies/managed', () => {
     expect({ ...after, language: before.language }).toEqual(before);
 
     // The browser no longer offers to save passwords while the mode is on.
-    const passwords = await inExtensionPage(session.context, async () =>
-      (
-        globalThis as unknown as {
-          chrome: { privacy: { services: { passwordSavingEnabled: { get(d: object): Promise<unknown> } } } };
-        }
-      ).chrome.privacy.services.passwordSavingEnabled.get({}),
-    );
-    expect(passwords).toEqual({ value: false, levelOfControl: 'controlled_by_this_extension' });
+    expect(await passwordSaving(session)).toEqual({
+      value: false,
+      levelOfControl: 'controlled_by_this_extension',
+    });
   });
 });
 
