@@ -48,6 +48,8 @@ export interface SimRequestLog {
   /** `Sec-Fetch-Site` / `Sec-Fetch-Dest`: who asked, for what. */
   fetchSite?: string;
   fetchDest?: string;
+  /** Names of the cookies the request carried (values are not kept). */
+  cookieNames?: string[];
 }
 
 export interface Sim {
@@ -113,6 +115,7 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
         referer: header('referer'),
         fetchSite: header('sec-fetch-site'),
         fetchDest: header('sec-fetch-dest'),
+        cookieNames: Object.keys(parseCookies(req.headers.cookie)),
       });
       const isForm = (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
       const simReq: SimRequest = {
