@@ -117,9 +117,16 @@ describe('Firefox: with Safe Logout, nothing of Anna is left', () => {
   );
 
   it('after the group’s last tab closes (Cache Storage emptied in a tab of its own)', async () => {
+    const from = sim.stats.requests.length;
     const { lab, report, next, reach } = await annaLeaves('close-tab');
     expect(report).toMatchObject({ verified: true, failures: [] });
     expectNothingLeft(reach);
+    // The extension's only requests: each origin Anna used, once, after its cookies were gone.
+    const own = sim.stats.requests.slice(from).filter((r) => new URL(r.url).pathname === '/robots.txt');
+    expect(own.map((r) => new URL(r.url).origin).sort()).toEqual(
+      [sim.urls.idp.origin, sim.urls.kommun.origin].sort(),
+    );
+    expect(own.flatMap((r) => r.cookieNames ?? [])).toEqual([]);
     const urls = (await lab.firefox.browser.pages()).map((p) => p.url());
     expect(
       urls.filter((u) => u.includes('robots.txt')),
