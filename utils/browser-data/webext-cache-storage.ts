@@ -20,7 +20,7 @@
 import { cookieDomainMatches, stripDot } from './domains';
 import type { CookieRecord } from './port';
 import type { WebExtApi } from './webext-api';
-import { clearFrameStorage, clearTabStorage, type FrameCleared } from './webext-tab-storage';
+import { clearFrameStorage, clearTabStorage, type FrameCleared, withTimeout } from './webext-tab-storage';
 
 const REMEMBER_MS = 60_000;
 const LOAD_TIMEOUT_MS = 15_000;
@@ -36,16 +36,6 @@ export interface CacheTarget {
 
 const key = (t: CacheTarget) => `${t.storeId} ${t.origin}`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function within<T>(ms: number, work: Promise<T>): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  return Promise.race([
-    work,
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
 
 /** Would this (unpartitioned) cookie be sent to `host`? */
 function sentToHost(cookie: CookieRecord, host: string): boolean {
@@ -122,13 +112,13 @@ export function createCacheStorageCleaner(
 
   async function clearInOwnTab(target: CacheTarget): Promise<void> {
     const url = `${target.origin}/robots.txt`;
-    const tab = await within(
-      ORIGIN_TIMEOUT_MS,
+    const tab = await withTimeout(
       api.tabs.create({
         url: 'about:blank',
         active: false,
         ...(target.storeId !== defaultStoreId ? { cookieStoreId: target.storeId } : {}),
       }),
+      ORIGIN_TIMEOUT_MS,
     );
     const tabId = tab.id;
     if (tabId === undefined) throw new Error(`${target.origin}: no tab`);
@@ -146,14 +136,14 @@ export function createCacheStorageCleaner(
       remember(target.origin, target.storeId);
     };
     try {
-      await within(ORIGIN_TIMEOUT_MS, clear());
+      await withTimeout(clear(), ORIGIN_TIMEOUT_MS);
     } catch (error) {
       throw new Error(
         `${target.origin} (${target.storeId}): ${error instanceof Error ? error.message : error}`,
       );
     } finally {
-      await within(5000, api.tabs.remove(tabId)).catch(() => undefined);
-      await within(5000, api.history.deleteUrl({ url })).catch(() => undefined);
+      await withTimeout(api.tabs.remove(tabId), 5000).catch(() => undefined);
+      await withTimeout(api.history.deleteUrl({ url }), 5000).catch(() => undefined);
     }
   }
 

@@ -37,7 +37,8 @@ export async function clearFrameStorage(withCacheStorage: boolean): Promise<Fram
 /** A page that runs a modal dialog never answers: give up on it after this long. */
 const SCRIPT_TIMEOUT_MS = 3000;
 
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+/** `work`, or a rejection after `ms` (the work itself goes on; its answer is ignored). */
+export function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   return Promise.race([
     work,
