@@ -92,8 +92,8 @@ export function wireBackground(): void {
   browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
   // A browser cannot synthesise a keyboard shortcut or a menu click; the real-browser tests call these two
-  // handlers here instead. The worker's global scope is reachable only from inside the worker itself
-  // (DevTools), never from a page, a content script or another extension.
+  // handlers here instead. The background's global scope is reachable only from the extension itself
+  // (DevTools; in Firefox MV2 also its own pages), never from a web page, a content script or another extension.
   Object.assign(globalThis, { safeLogoutHandlers: Object.freeze({ onCommand, onMenuClicked }) });
 
   const route = createRouter(
