@@ -6,15 +6,26 @@ import { browser } from 'wxt/browser';
 import { PACKS } from '../rules/generated/packs';
 import { createMatcher } from '../rules/match';
 import type { Classify } from '../session-groups/types';
-import { type EffectiveSettings, effectiveSettings, type ManagedSettings } from '../settings';
+import { type EffectiveSettings, effectiveSettings } from '../settings';
 import { userSettings } from '../storage';
 
-async function readManaged(): Promise<ManagedSettings> {
-  try {
-    return ((await browser.storage.managed.get()) ?? {}) as ManagedSettings;
-  } catch {
-    return {}; // no policy (or no schema on this browser): user settings only
-  }
+/**
+ * IT policy, read once per worker life: the first read can take seconds after the browser starts (with a
+ * managed schema), and every event classifies hosts. `forgetManaged()` on storage.onChanged('managed').
+ */
+let managed: Promise<unknown> | undefined;
+
+function readManaged(): Promise<unknown> {
+  managed ??= browser.storage.managed.get().then(
+    (v) => v ?? {},
+    () => ({}), // no policy (or no schema on this browser): user settings only
+  );
+  return managed;
+}
+
+/** Policy arrived or changed: the next read asks the browser again. */
+export function forgetManaged(): void {
+  managed = undefined;
 }
 
 export async function loadEffectiveSettings(): Promise<EffectiveSettings> {

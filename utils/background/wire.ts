@@ -8,7 +8,7 @@ import { setLanguage } from '../i18n';
 import { sessionState, userSettings } from '../storage';
 import { LOG_OUT_COMMAND } from '../ui/shortcut';
 import { showSessionCount } from './badge';
-import { getClassifier, loadEffectiveSettings, protectedDomains } from './classifier';
+import { forgetManaged, getClassifier, loadEffectiveSettings, protectedDomains } from './classifier';
 import { type ForcedScope, forcedLogOut, status } from './commands';
 import { registerLogoutWatch } from './content-scripts';
 import {
@@ -155,7 +155,9 @@ export function wireBackground(): void {
   userSettings.watch(syncAll);
   // IT policy can arrive or change after the worker started (NOTES.md): follow the managed area too.
   browser.storage.onChanged.addListener((_, area) => {
-    if (area === 'managed') syncAll();
+    if (area !== 'managed') return;
+    forgetManaged();
+    syncAll();
   });
 
   const wake = (async (): Promise<WakeKind> => {
