@@ -31,6 +31,9 @@ export const LOGOUT_CLICK_SETTLE_MS = 4000;
 /** A logout watch older than this is stale (the page never loaded). */
 const LOGOUT_WATCH_MAX_MS = 60_000;
 
+/** A tab the port opened for its own work (Firefox: to empty Cache Storage) is not the person's browsing. */
+const ignored = (deps: EventDeps, tabId: number) => tabId < 0 || deps.port.isOwnTab(tabId);
+
 async function update(fn: (s: SessionState) => SessionState | Promise<SessionState>): Promise<SessionState> {
   const prev = await loadState();
   const next = await fn(prev);
@@ -39,7 +42,7 @@ async function update(fn: (s: SessionState) => SessionState | Promise<SessionSta
 }
 
 export const onRequest = (deps: EventDeps, d: { tabId: number; url: string; type: string }) =>
-  d.tabId < 0
+  ignored(deps, d.tabId)
     ? Promise.resolve()
     : serialized(async () => {
         const classify = await deps.classify();
@@ -51,7 +54,7 @@ export const onRequest = (deps: EventDeps, d: { tabId: number; url: string; type
       });
 
 export const onCommitted = (deps: EventDeps, d: MainFrameCommit & { frameId: number }) =>
-  d.frameId !== 0 || d.tabId < 0
+  d.frameId !== 0 || ignored(deps, d.tabId)
     ? Promise.resolve()
     : serialized(async () => {
         const classify = await deps.classify();
@@ -60,7 +63,7 @@ export const onCommitted = (deps: EventDeps, d: MainFrameCommit & { frameId: num
 
 /** A top-level navigation starts: a logout URL on a group host arms the site-logout trigger. */
 export const onBeforeNavigate = (deps: EventDeps, d: { tabId: number; frameId: number; url: string }) =>
-  d.frameId !== 0 || d.tabId < 0 || !isLogoutUrl(d.url)
+  d.frameId !== 0 || ignored(deps, d.tabId) || !isLogoutUrl(d.url)
     ? Promise.resolve()
     : serialized(() =>
         update((s) => {
@@ -101,7 +104,7 @@ export async function onLogoutClicked(deps: EventDeps, tabId: number): Promise<b
 
 /** A top-level document finished loading: if it is the site's logout response, purge the whole group now. */
 export const onCompleted = (deps: EventDeps, d: { tabId: number; frameId: number }) =>
-  d.frameId !== 0 ? Promise.resolve() : onLogoutSettled(deps, d.tabId, false);
+  d.frameId !== 0 || ignored(deps, d.tabId) ? Promise.resolve() : onLogoutSettled(deps, d.tabId, false);
 
 function onLogoutSettled(deps: EventDeps, tabId: number, timedOut: boolean): Promise<PurgeReport | null> {
   return serialized(async () => {
@@ -135,16 +138,20 @@ function onLogoutSettled(deps: EventDeps, tabId: number, timedOut: boolean): Pro
 }
 
 export const onCreatedNavigationTarget = (deps: EventDeps, d: { tabId: number; sourceTabId: number }) =>
-  serialized(() => update((s) => onTabOpenedFrom(s, d.tabId, d.sourceTabId, deps.now())));
+  ignored(deps, d.tabId)
+    ? Promise.resolve()
+    : serialized(() => update((s) => onTabOpenedFrom(s, d.tabId, d.sourceTabId, deps.now())));
 
 /** A tab closed: every group that lost its last tab is purged after the grace period. */
 export const onTabRemoved = (deps: EventDeps, tabId: number) =>
-  serialized(async () => {
-    const prev = await loadState();
-    const { state, orphaned } = onTabClosed(prev, tabId);
-    await saveState(prev, state);
-    if (orphaned.length) await schedulePurges(deps, orphaned);
-  });
+  ignored(deps, tabId)
+    ? Promise.resolve()
+    : serialized(async () => {
+        const prev = await loadState();
+        const { state, orphaned } = onTabClosed(prev, tabId);
+        await saveState(prev, state);
+        if (orphaned.length) await schedulePurges(deps, orphaned);
+      });
 
 async function schedulePurges(deps: EventDeps, groupIds: string[]): Promise<void> {
   const settings = await deps.settings();

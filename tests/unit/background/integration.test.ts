@@ -632,3 +632,22 @@ describe('regressions', () => {
     expect(cookieNames(w)).toEqual([]);
   });
 });
+
+describe('tabs the extension opens for its own work', () => {
+  it('are not the person’s browsing: their navigations and closing change nothing', async () => {
+    const own = w.port.openTab({ url: `${ESERVICE}/robots.txt` });
+    const deps = { ...w.deps, port: { ...w.port, isOwnTab: (id: number) => id === own } };
+    await navigate(bg, deps, own, { url: `${ESERVICE}/robots.txt` });
+    expect(await groups(bg)).toEqual([]);
+
+    const tab = w.port.openTab({ url: `${ESERVICE}/` });
+    await logInToJarfalla(bg, w, tab);
+    await bg.onCreatedNavigationTarget(deps, { tabId: own, sourceTabId: tab });
+    await closeTab(bg, { ...w, deps }, own);
+    w.clock.advance(5_000);
+    await fireDueAlarms(bg, w);
+    await settled(bg);
+    expect((await groups(bg))[0]?.tabIds).toEqual([tab]);
+    expect(cookieNames(w)).toEqual(JARFALLA_COOKIES);
+  });
+});
