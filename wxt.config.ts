@@ -29,6 +29,11 @@ export default defineConfig({
       'downloads', // delete files downloaded from protected sites, from disk and from the list (IT's clearDownloads)
       'privacy', // turn password saving and autofill off while IT's disablePasswordSaving is on
     ];
+    if (firefox) {
+      permissions.push(
+        'contextualIdentities', // Firefox: list containers without open tabs, so a container session is purged too
+      );
+    }
     const icons = {
       16: 'icon/16.png',
       32: 'icon/32.png',
@@ -56,7 +61,8 @@ export default defineConfig({
             browser_specific_settings: {
               gecko: {
                 id: GECKO_ID,
-                strict_min_version: '128.0',
+                // data_collection_permissions needs Firefox 140 (desktop) / 142 (Android); covers ESR 153.
+                strict_min_version: '142.0',
                 data_collection_permissions: { required: ['none'] },
               },
             },
