@@ -4,6 +4,7 @@
  * worker that died half-way finish the job on its next wake.
  */
 import type { BrowserDataPort, CookieRecord } from '../browser-data/port';
+import { registrableDomain } from '../rules/hostname';
 import { cookieInScope } from './plan';
 import type { PurgePlan, PurgeReport } from './types';
 
@@ -33,6 +34,8 @@ async function findScopedCookies(port: BrowserDataPort, plan: PurgePlan): Promis
   return [...byKey.values()];
 }
 
+const registrableOf = (host: string) => registrableDomain(host) ?? host;
+
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function newReport(plan: PurgePlan, now: number): PurgeReport {
@@ -46,6 +49,7 @@ export function newReport(plan: PurgePlan, now: number): PurgeReport {
     tabsCleared: 0,
     cookiesRemoved: 0,
     originsCleared: 0,
+    sitesCleared: 0,
     historyRemoved: 0,
     downloadsRemoved: 0,
     leftovers: [],
@@ -94,7 +98,9 @@ export async function executePurge(
   await Promise.all([
     run('site-data', async () => {
       await Promise.all(plan.siteData.map((d) => port.removeSiteData(d.origins, d.kinds)));
-      report.originsCleared = new Set(plan.siteData.flatMap((d) => d.origins)).size;
+      const origins = new Set(plan.siteData.flatMap((d) => d.origins));
+      report.originsCleared = origins.size;
+      report.sitesCleared = new Set([...origins].map((o) => registrableOf(new URL(o).hostname))).size;
       const open = new Set((await port.listTabs()).map((t) => t.id));
       const kept = plan.clearTabs.map((t) => t.tabId).filter((id) => open.has(id));
       const cleared = await Promise.allSettled(kept.map((id) => port.clearTabStorage(id)));

@@ -67,6 +67,8 @@ export interface PurgeReport {
   cookiesRemoved: number;
   /** Origins whose storage (localStorage, IndexedDB, Cache Storage, service workers, file systems, HTTP cache) was removed. */
   originsCleared: number;
+  /** The sites (registrable domains) those origins belong to: what the receipt counts. */
+  sitesCleared: number;
   historyRemoved: number;
   downloadsRemoved: number;
   /** Cookies of the group still present after the purge, re-read from the browser. Empty = verified. */

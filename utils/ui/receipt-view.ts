@@ -71,7 +71,7 @@ export function receiptView(
   const cookiesOk = !report.leftovers.length && !failed.has('verify') && !failed.has('cookies');
   const removed: RemovedLine[] = [
     { kind: 'cookies', n: report.cookiesRemoved, ok: cookiesOk },
-    { kind: 'storage', n: report.originsCleared, ok: !failed.has('site-data') },
+    { kind: 'storage', n: report.sitesCleared, ok: !failed.has('site-data') },
   ];
   if (report.tabsClosed > 0) removed.push({ kind: 'tabs', n: report.tabsClosed, ok: !failed.has('tabs') });
   removed.push(
@@ -86,7 +86,7 @@ export function receiptView(
   );
 
   const nothing =
-    report.cookiesRemoved + report.originsCleared + report.tabsClosed + report.historyRemoved === 0 &&
+    report.cookiesRemoved + report.sitesCleared + report.tabsClosed + report.historyRemoved === 0 &&
     report.downloadsRemoved === 0 &&
     problems.length === 0;
   return {

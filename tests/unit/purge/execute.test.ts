@@ -164,6 +164,7 @@ describe('executePurge: a whole group', () => {
       cookiesRemoved: 7,
       // http and https of both hosts, plus the site's own domain (jarfalla.se)
       originsCleared: 6,
+      sitesCleared: 2,
       historyRemoved: 2,
       downloadsRemoved: 1,
       leftovers: [],

@@ -12,6 +12,7 @@ const report = (over: Partial<PurgeReport> = {}): PurgeReport => ({
   tabsCleared: 0,
   cookiesRemoved: 4,
   originsCleared: 6,
+  sitesCleared: 2,
   historyRemoved: 3,
   downloadsRemoved: 0,
   leftovers: [],
@@ -32,7 +33,7 @@ describe('receiptView', () => {
     });
     expect(v.removed).toEqual([
       { kind: 'cookies', n: 4, ok: true },
-      { kind: 'storage', n: 6, ok: true },
+      { kind: 'storage', n: 2, ok: true },
       { kind: 'tabs', n: 1, ok: true },
       { kind: 'history', n: 3, ok: true },
       { kind: 'downloads-check' },
@@ -93,12 +94,19 @@ describe('receiptView', () => {
       'tabs-failed',
     ]);
     expect(v.advice).toEqual(['close-browser', 'history', 'downloads', 'tabs']);
-    expect(v.removed.find((l) => l.kind === 'storage')).toEqual({ kind: 'storage', n: 6, ok: false });
+    expect(v.removed.find((l) => l.kind === 'storage')).toEqual({ kind: 'storage', n: 2, ok: false });
   });
 
   it('nothing found at all: a one-line receipt', () => {
     const v = receiptView(
-      report({ labels: [], tabsClosed: 0, cookiesRemoved: 0, originsCleared: 0, historyRemoved: 0 }),
+      report({
+        labels: [],
+        tabsClosed: 0,
+        cookiesRemoved: 0,
+        originsCleared: 0,
+        sitesCleared: 0,
+        historyRemoved: 0,
+      }),
       { historyOn: true, downloadsOn: false },
     );
     expect(v.nothing).toBe(true);
