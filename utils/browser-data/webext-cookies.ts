@@ -44,6 +44,18 @@ export function cookieUrl(cookie: Pick<CookieRecord, 'domain' | 'path'>): string
   return `https://${stripDot(cookie.domain)}${path}`;
 }
 
+/** What identifies a cookie in a browser: store, partition, first-party domain, domain, path, name. */
+export function cookieIdentity(c: CookieRecord): string {
+  return [
+    c.storeId,
+    c.partitionKey?.topLevelSite ?? '',
+    c.firstPartyDomain ?? '',
+    c.domain.toLowerCase(),
+    c.path,
+    c.name,
+  ].join('\u0000');
+}
+
 export function sameCookie(a: CookieRecord, b: CookieRecord): boolean {
   return (
     a.storeId === b.storeId &&
@@ -81,14 +93,16 @@ export async function findAllCookies(
       }),
     ),
   );
-  const found: CookieRecord[] = [];
+  // A Map, not a scan per cookie: a lived-in profile holds thousands (docs/benchmarks.md).
+  const found = new Map<string, CookieRecord>();
   for (const raw of perStore.flat()) {
     const cookie = toCookieRecord(raw);
     if (query.topLevelSite !== undefined && cookie.partitionKey?.topLevelSite !== query.topLevelSite)
       continue;
-    if (!found.some((f) => sameCookie(f, cookie))) found.push(cookie);
+    const key = cookieIdentity(cookie);
+    if (!found.has(key)) found.set(key, cookie);
   }
-  return found;
+  return [...found.values()];
 }
 
 /** Firefox first-party isolation: cookies any site set while `domain` was the first party (isolated under it). */

@@ -14,8 +14,6 @@ export interface PurgeJournal {
   plan: PurgePlan;
   done: PurgeStep[];
   report: PurgeReport;
-  /** Keys of the group's cookies found before anything was removed (so a resumed run still counts right). */
-  scanned?: string[];
 }
 
 export interface JournalStore {
@@ -27,10 +25,14 @@ const cookieKey = (c: CookieRecord) =>
     '\u0000',
   );
 
+/**
+ * The group's cookies, partitioned and first-party-isolated ones included: ONE read of every store, filtered
+ * here. Chromium walks its whole cookie store for every getAll without a url, so per-domain lookups only
+ * multiply that cost (docs/benchmarks.md).
+ */
 async function findScopedCookies(port: BrowserDataPort, plan: PurgePlan): Promise<CookieRecord[]> {
-  const found = await Promise.all(plan.cookieQueries.map((q) => port.findCookies(q)));
   const byKey = new Map<string, CookieRecord>();
-  for (const c of found.flat()) if (cookieInScope(c, plan.cookies)) byKey.set(cookieKey(c), c);
+  for (const c of await port.findCookies({})) if (cookieInScope(c, plan.cookies)) byKey.set(cookieKey(c), c);
   return [...byKey.values()];
 }
 
@@ -68,6 +70,7 @@ export async function executePurge(
   const journal: PurgeJournal = resume ?? { plan, done: [], report: newReport(plan, now()) };
   const report = journal.report;
   const isDone = (s: PurgeStep) => journal.done.includes(s);
+  let scanned: Set<string> | undefined;
   const run = async (step: PurgeStep, fn: () => Promise<void>) => {
     if (isDone(step)) return;
     try {
@@ -82,7 +85,8 @@ export async function executePurge(
   await Promise.all([
     run('scan', async () => {
       const before = await findScopedCookies(port, plan);
-      journal.scanned = before.map(cookieKey);
+      // In memory only: a resumed run counts leftovers against the saved total instead.
+      scanned = new Set(before.map(cookieKey));
       report.cookiesRemoved = before.length;
     }),
     run('tabs', async () => {
@@ -139,11 +143,8 @@ export async function executePurge(
       await Promise.allSettled(left.map((c) => port.removeCookie(c)));
       left = await findScopedCookies(port, plan);
     }
-    const known = new Set(journal.scanned ?? []);
-    report.cookiesRemoved = Math.max(
-      0,
-      report.cookiesRemoved - left.filter((c) => known.has(cookieKey(c))).length,
-    );
+    const wasThere = (c: CookieRecord) => !scanned || scanned.has(cookieKey(c));
+    report.cookiesRemoved = Math.max(0, report.cookiesRemoved - left.filter(wasThere).length);
     report.leftovers = left.map((c) => ({
       domain: c.domain,
       name: c.name,

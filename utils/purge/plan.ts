@@ -115,11 +115,6 @@ export function planPurge(input: PlanInput): PurgePlan {
     });
 
   const cookies: CookieScope = { domains: siteDomains, hosts: loginHosts, topLevelSites };
-  const queryDomains = uniq([...siteDomains, ...loginHosts.map(registrable)]);
-  const cookieQueries = [
-    ...queryDomains.map((domain) => ({ domain })),
-    ...topLevelSites.flatMap((rd) => [{ topLevelSite: `https://${rd}` }, { topLevelSite: `http://${rd}` }]),
-  ];
 
   return {
     id: input.id,
@@ -132,7 +127,6 @@ export function planPurge(input: PlanInput): PurgePlan {
     clearTabs,
     siteData,
     cookies,
-    cookieQueries,
     history: input.clearHistory ? { hosts: uniq([...hosts, ...siteDomains]) } : null,
     downloads: input.clearDownloads ? { hosts: uniq([...hosts, ...siteDomains]) } : null,
   };

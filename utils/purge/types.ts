@@ -43,8 +43,6 @@ export interface PurgePlan {
   /** One removeSiteData call per entry: storage and cache by origin, cookies only where the whole registrable domain is in the group. */
   siteData: { origins: string[]; kinds: SiteDataKind[]; reason: PlanReason }[];
   cookies: CookieScope;
-  /** Lookups that find every cookie of the scope, partitioned ones included (domains and top-level sites). */
-  cookieQueries: { domain?: string; topLevelSite?: string }[];
   history: { hosts: string[] } | null;
   downloads: { hosts: string[] } | null;
 }

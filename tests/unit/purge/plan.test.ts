@@ -108,17 +108,6 @@ describe('planPurge', () => {
     expect(plan.history?.hosts).toContain('login.eidbrygga.net');
     expect(plan.downloads).toBeNull();
   });
-
-  it('looks cookies up by domain and by partition of every group site', () => {
-    const plan = planPurge({ ...base, trigger: 'button', tabs: [], groups: [group()] });
-    expect(plan.cookieQueries).toEqual(
-      expect.arrayContaining([
-        { domain: 'jarfalla.se' },
-        { domain: 'eidbrygga.net' },
-        { topLevelSite: 'https://jarfalla.se' },
-      ]),
-    );
-  });
 });
 
 describe('cookieInScope', () => {
