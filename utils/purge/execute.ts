@@ -128,8 +128,11 @@ export async function executePurge(
   await store.save(journal);
 
   // Phase 3: cookies the origin-wide call cannot reach (other partitions, subdomains never visited, narrow rules).
+  // A read that finds nothing left already is the verification (one full read of the store saved).
+  let cleanRead: CookieRecord[] | undefined;
   await run('cookies', async () => {
     const rest = await findScopedCookies(port, plan);
+    if (rest.length === 0) cleanRead = rest;
     const results = await Promise.allSettled(rest.map((c) => port.removeCookie(c)));
     for (const r of results)
       if (r.status === 'rejected') report.failures.push({ step: 'cookies', message: message(r.reason) });
@@ -138,7 +141,7 @@ export async function executePurge(
   // Phase 4: verify by reading the cookies again; one more attempt at anything left, then report it.
   journal.done = journal.done.filter((s) => s !== 'verify');
   await run('verify', async () => {
-    let left = await findScopedCookies(port, plan);
+    let left = cleanRead ?? (await findScopedCookies(port, plan));
     if (left.length) {
       await Promise.allSettled(left.map((c) => port.removeCookie(c)));
       left = await findScopedCookies(port, plan);
