@@ -6,9 +6,8 @@ import type { PurgeReport } from '../purge/types';
 import type { SessionGroup } from '../session-groups/types';
 import { lastReport } from '../storage';
 import type { EventDeps } from './events';
-import { runPurge } from './purge-runner';
+import { runPurge, sweepProtected } from './purge-runner';
 import { openReceiptTab, type ReceiptPlacement } from './receipt-tab';
-import { protectedCookieDomains } from './startup';
 import { loadState, serialized } from './state';
 
 const under = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
@@ -44,8 +43,8 @@ export async function status(): Promise<Protocol['getStatus']['res']> {
 export function logOutAll(deps: EventDeps): Promise<PurgeReport> {
   return serialized(async () => {
     const [s, classify] = await Promise.all([loadState(), deps.classify()]);
-    const extraDomains = protectedCookieDomains(await deps.port.findCookies({}), classify);
-    return runPurge(deps, { trigger: 'button', groups: Object.values(s.groups), extraDomains });
+    const sweep = await sweepProtected(deps.port, classify);
+    return runPurge(deps, { trigger: 'button', groups: Object.values(s.groups), ...sweep });
   });
 }
 

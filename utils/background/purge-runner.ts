@@ -1,12 +1,12 @@
 /**
  * Plan → execute → report, for any trigger. Called inside `serialized`.
  */
-import type { BrowserDataPort } from '../browser-data/port';
+import type { BrowserDataPort, CookieRecord } from '../browser-data/port';
 import { executePurge, type PurgeJournal } from '../purge/execute';
 import { planPurge } from '../purge/plan';
 import type { PurgeReport, PurgeTrigger } from '../purge/types';
 import { removeGroups } from '../session-groups/track';
-import type { SessionGroup } from '../session-groups/types';
+import type { Classify, SessionGroup } from '../session-groups/types';
 import type { EffectiveSettings } from '../settings';
 import { lastReport, pendingPurges, purgeJournal } from '../storage';
 import { keepWindowsOpen, type WindowApi } from './start-page';
@@ -20,12 +20,36 @@ export interface PurgeDeps {
   windows?: WindowApi;
 }
 
+/** Protected domains that still hold cookies: what a crash, a power cut or a time before install left behind. */
+export function protectedCookieDomains(cookies: readonly CookieRecord[], classify: Classify): string[] {
+  const out = new Set<string>();
+  for (const c of cookies) {
+    const m = classify(c.domain.replace(/^\./, ''));
+    if (m) out.add(m.scopeDomain);
+  }
+  return [...out];
+}
+
+/**
+ * For the purges that take everything protected (button, idle, start): one read of the cookie store finds
+ * protected cookies no group knows of, and the executor reuses the same read as its first scan.
+ */
+export async function sweepProtected(
+  port: BrowserDataPort,
+  classify: Classify,
+): Promise<Pick<PurgeRequest, 'extraDomains' | 'snapshot'>> {
+  const snapshot = await port.findCookies({});
+  return { snapshot, extraDomains: protectedCookieDomains(snapshot, classify) };
+}
+
 export interface PurgeRequest {
   trigger: PurgeTrigger;
   groups: SessionGroup[];
   keepTabIds?: number[];
   /** Protected domains found outside any group (start-up cookie scan). */
   extraDomains?: string[];
+  /** The cookie store as read by `sweepProtected` just before. */
+  snapshot?: readonly CookieRecord[];
 }
 
 const journalStore = { save: (j: PurgeJournal) => purgeJournal.setValue(j) };
@@ -65,7 +89,7 @@ export async function runPurge(deps: PurgeDeps, req: PurgeRequest): Promise<Purg
     settings.startPage,
     deps.windows,
   );
-  const report = await executePurge(plan, deps.port, journalStore, deps.now);
+  const report = await executePurge(plan, deps.port, journalStore, deps.now, undefined, req.snapshot);
   return finish(deps, plan.groupIds, report);
 }
 

@@ -1,25 +1,10 @@
-/**
- * Every wake of the worker: a new browser session purges what the last one left (crash, power cut, a close
- * no event saw); an interrupted purge is finished; tabs closed while asleep are caught up.
- */
-import type { CookieRecord } from '../browser-data/port';
 import { onMainFrameCommit, tablessGroups } from '../session-groups/track';
-import type { Classify, SessionGroup } from '../session-groups/types';
+import type { SessionGroup } from '../session-groups/types';
 import { emptySessionState } from '../session-groups/types';
 import { browserSession, installation, ledger, pendingPurges, sessionState } from '../storage';
 import { type EventDeps, reconcileTabs, runDuePurges } from './events';
-import { resumePurge, runPurge } from './purge-runner';
+import { resumePurge, runPurge, sweepProtected } from './purge-runner';
 import { loadState, serialized } from './state';
-
-/** Protected domains that still hold cookies: what a crash or a power cut may have left behind. */
-export function protectedCookieDomains(cookies: readonly CookieRecord[], classify: Classify): string[] {
-  const out = new Set<string>();
-  for (const c of cookies) {
-    const m = classify(c.domain.replace(/^\./, ''));
-    if (m) out.add(m.scopeDomain);
-  }
-  return [...out];
-}
 
 export type WakeKind = 'browser-start' | 'extension-install' | 'extension-update' | 'worker-restart';
 
@@ -60,14 +45,14 @@ export async function adoptOpenTabs(deps: EventDeps): Promise<void> {
 /** Start of a browser session: purge everything protected that is left, then start clean. */
 export async function startupPurge(deps: EventDeps): Promise<void> {
   const [left, classify] = await Promise.all([ledger.getValue(), deps.classify()]);
-  const extraDomains = protectedCookieDomains(await deps.port.findCookies({}), classify);
+  const sweep = await sweepProtected(deps.port, classify);
   const groups: SessionGroup[] = Object.values(left).map((g) => ({ ...g, tabIds: [] }));
   await sessionState.setValue({
     ...emptySessionState(),
     groups: Object.fromEntries(groups.map((g) => [g.id, g])),
   });
-  if (groups.length || extraDomains.length) {
-    await runPurge(deps, { trigger: 'startup', groups, extraDomains });
+  if (groups.length || sweep.extraDomains?.length) {
+    await runPurge(deps, { trigger: 'startup', groups, ...sweep });
   }
   await ledger.setValue({});
   await sessionState.setValue(emptySessionState());

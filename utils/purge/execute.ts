@@ -66,6 +66,8 @@ export async function executePurge(
   store: JournalStore,
   now: () => number = Date.now,
   resume?: PurgeJournal,
+  /** Every cookie of the browser, read just before (the caller's sweep): the scan uses it instead of a read. */
+  snapshot?: readonly CookieRecord[],
 ): Promise<PurgeReport> {
   const journal: PurgeJournal = resume ?? { plan, done: [], report: newReport(plan, now()) };
   const report = journal.report;
@@ -84,7 +86,13 @@ export async function executePurge(
   // Phase 1: count what is there while the group's tabs close (a closed page can no longer write storage).
   await Promise.all([
     run('scan', async () => {
-      const before = await findScopedCookies(port, plan);
+      const before = snapshot
+        ? [
+            ...new Map(
+              snapshot.filter((c) => cookieInScope(c, plan.cookies)).map((c) => [cookieKey(c), c]),
+            ).values(),
+          ]
+        : await findScopedCookies(port, plan);
       // In memory only: a resumed run counts leftovers against the saved total instead.
       scanned = new Set(before.map(cookieKey));
       report.cookiesRemoved = before.length;
