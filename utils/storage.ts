@@ -59,3 +59,12 @@ export const idleCountdown = storage.defineItem<{ deadline: number; windowId: nu
   'session:idle-countdown',
   { fallback: null },
 );
+
+/**
+ * IT policy (raw managed storage) as last read from the browser, used while the browser is slow to answer
+ * (utils/background/managed-policy.ts). Replaced by every answer; kept across restarts so the last policy is
+ * in force from the first event of a session. Always validated again by effectiveSettings().
+ */
+export const managedCache = storage.defineItem<Record<string, unknown>>('local:managed-cache', {
+  fallback: {},
+});

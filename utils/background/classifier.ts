@@ -2,30 +2,16 @@
  * The recogniser the background uses: built-in packs the user has not switched off, plus user and policy
  * domains, minus excluded ones. Rebuilt only when settings change (a derived cache, not state).
  */
-import { browser } from 'wxt/browser';
 import { PACKS } from '../rules/generated/packs';
 import { createMatcher } from '../rules/match';
 import type { Classify } from '../session-groups/types';
 import { type EffectiveSettings, effectiveSettings } from '../settings';
 import { userSettings } from '../storage';
+import { readManaged, refreshManaged } from './managed-policy';
 
-/**
- * IT policy, read once per worker life: the first read can take seconds after the browser starts (with a
- * managed schema), and every event classifies hosts. `forgetManaged()` on storage.onChanged('managed').
- */
-let managed: Promise<unknown> | undefined;
-
-function readManaged(): Promise<unknown> {
-  managed ??= browser.storage.managed.get().then(
-    (v) => v ?? {},
-    () => ({}), // no policy (or no schema on this browser): user settings only
-  );
-  return managed;
-}
-
-/** Policy arrived or changed: the next read asks the browser again. */
+/** Policy arrived or changed: the next read asks the browser again (managed-policy.ts). */
 export function forgetManaged(): void {
-  managed = undefined;
+  void refreshManaged();
 }
 
 export async function loadEffectiveSettings(): Promise<EffectiveSettings> {

@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import { createWebExtPort } from '../browser-data/webext-port';
 import { setLanguage } from '../i18n';
-import { sessionState, userSettings } from '../storage';
+import { managedCache, sessionState, userSettings } from '../storage';
 import { LOG_OUT_COMMAND } from '../ui/shortcut';
 import { showSessionCount } from './badge';
 import { forgetManaged, getClassifier, loadEffectiveSettings, protectedDomains } from './classifier';
@@ -153,6 +153,8 @@ export function wireBackground(): void {
     void syncSharedMode().catch((e) => console.error('Safe Logout: shared-computer mode', e));
   };
   userSettings.watch(syncAll);
+  // The browser's first answer about IT policy can come seconds late (managed-policy.ts): follow it too.
+  managedCache.watch(syncAll);
   // IT policy can arrive or change after the worker started (NOTES.md): follow the managed area too.
   browser.storage.onChanged.addListener((_, area) => {
     if (area !== 'managed') return;
