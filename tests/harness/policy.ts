@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmdirSync, unlinkSync } from 'node:fs';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import type { EffectiveSettings } from '../../utils/settings';
 import { chromiumPath, extensionId } from './chromium';
@@ -66,8 +66,9 @@ function canMountPrivately(dir: string): boolean {
  */
 export async function chromiumPolicy(): Promise<ChromiumPolicy> {
   const realChromium = chromiumPath();
-  const createdPolicyDir = !existsSync(CHROMIUM_POLICY_DIR);
-  mkdirSync(CHROMIUM_POLICY_DIR, { recursive: true, mode: 0o755 }); // the mount point (root only)
+  // The mount point (root only). Directories made here are removed again by dispose(), deepest first.
+  const created = [dirname(CHROMIUM_POLICY_DIR), CHROMIUM_POLICY_DIR].filter((d) => !existsSync(d)).reverse();
+  mkdirSync(CHROMIUM_POLICY_DIR, { recursive: true, mode: 0o755 });
   const root = await mkdtemp(join(tmpdir(), 'safe-logout-policy-'));
   const privateDir = join(root, 'managed');
   mkdirSync(privateDir);
@@ -119,11 +120,11 @@ export async function chromiumPolicy(): Promise<ChromiumPolicy> {
       if (previousPath === undefined) delete process.env.CHROMIUM_PATH;
       else process.env.CHROMIUM_PATH = previousPath;
       await rm(root, { recursive: true, force: true });
-      if (createdPolicyDir) {
+      for (const dir of created) {
         try {
-          rmdirSync(CHROMIUM_POLICY_DIR); // only if still empty
+          rmdirSync(dir); // only if still empty
         } catch {
-          // someone else put a policy there meanwhile: theirs
+          break; // someone else put a policy there meanwhile: theirs
         }
       }
     },
