@@ -5,14 +5,14 @@
  */
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { allCookies, type ChromiumSession, launchChromium } from '../harness/chromium';
+import { allCookies, type ChromiumSession } from '../harness/chromium';
 import { downloadPdf, loginAs, readNewspaper } from '../harness/person';
 import {
   type ChromiumPolicy,
   chromiumPolicy,
   extensionPolicy,
   inExtensionPage,
-  waitForSettings,
+  launchWithPolicy,
 } from '../harness/policy';
 import { ANNA } from '../harness/scenario';
 import { type Sim, startSim } from '../sim';
@@ -64,8 +64,8 @@ async function until<T>(what: string, fn: () => Promise<T | undefined>, timeoutM
 
 it('a PDF downloaded from the e-service is deleted from disk and from the list at the purge; other files stay', async () => {
   await policy.write(extensionPolicy({ sharedComputer: true }));
-  session = await launchChromium(sim, { withExtension: true });
-  const settings = await waitForSettings(session.context, (s) => s.sharedComputer);
+  let settings: Awaited<ReturnType<typeof launchWithPolicy>>['settings'];
+  ({ session, settings } = await launchWithPolicy(sim, (s) => s.sharedComputer));
   expect(settings.clearDownloads).toBe(true);
   expect(settings.locked).toContain('clearDownloads');
 

@@ -5,9 +5,9 @@
  * and then her session is purged, its tab closed, and the window shows IT's start page instead of closing.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { allCookies, type ChromiumSession, extensionId, launchChromium } from '../harness/chromium';
+import { allCookies, type ChromiumSession, extensionId } from '../harness/chromium';
 import { loginAs } from '../harness/person';
-import { type ChromiumPolicy, chromiumPolicy, extensionPolicy, waitForSettings } from '../harness/policy';
+import { type ChromiumPolicy, chromiumPolicy, extensionPolicy, launchWithPolicy } from '../harness/policy';
 import { ANNA } from '../harness/scenario';
 import { type Display, startXvfb } from '../harness/xvfb';
 import { type Sim, startSim } from '../sim';
@@ -39,10 +39,9 @@ it(
   'after 15 s without input the countdown appears; unanswered, the session is purged and the start page shown',
   async () => {
     await policy.write(extensionPolicy({ idleTimeoutSeconds: 15, startPage: sim.urls.neutral.start }));
-    session = await launchChromium(sim, { withExtension: true, headless: false });
+    ({ session } = await launchWithPolicy(sim, (s) => s.idleTimeoutSeconds === 15, { headless: false }));
     const context = session.context;
     const id = await extensionId(context);
-    await waitForSettings(context, (s) => s.idleTimeoutSeconds === 15);
     // Anna uses the window's only tab: the purge would empty the window.
     const page = context.pages().find((p) => p.url() === 'about:blank') ?? (await context.newPage());
     expect(context.pages()).toEqual([page]);

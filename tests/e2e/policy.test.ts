@@ -9,6 +9,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EffectiveSettings } from '../../utils/settings';
 import { allCookies, type ChromiumSession, launchChromium, openExtensionPage } from '../harness/chromium';
 import { nextPersonReach } from '../harness/next-person';
 import { loginAs } from '../harness/person';
@@ -17,6 +18,7 @@ import {
   chromiumPolicy,
   extensionPolicy,
   inExtensionPage,
+  launchWithPolicy,
   waitForSettings,
 } from '../harness/policy';
 import { ANNA, BERIT } from '../harness/scenario';
@@ -42,10 +44,16 @@ afterAll(async () => {
 });
 
 /** One browser at a time (the machine is shared): the previous test's closes first. */
-async function browserWith(sim: Sim, policyFile: object | string): Promise<ChromiumSession> {
+async function browserWith(
+  sim: Sim,
+  policyFile: object | string,
+  ready?: (s: EffectiveSettings) => boolean,
+): Promise<ChromiumSession> {
   await Promise.all(sessions.splice(0).map((s) => s.close()));
   await policy.write(policyFile);
-  const session = await launchChromium(sim, { withExtension: true });
+  const session = ready
+    ? (await launchWithPolicy(sim, ready)).session
+    : await launchChromium(sim, { withExtension: true });
   sessions.push(session);
   return session;
 }
@@ -83,6 +91,7 @@ describe('IT policy from /etc/chromium/policies/managed', () => {
     const session = await browserWith(
       city,
       extensionPolicy({ protectedDomains: ['exempelstad.se'], excludedDomains: ['vklass.se'] }),
+      (s) => s.policyDomains.length > 0,
     );
     const settings = await waitForSettings(session.context, (s) => s.policyDomains.length > 0);
     expect(settings.policyDomains).toEqual(['exempelstad.se']);
@@ -155,6 +164,7 @@ describe('IT policy from /etc/chromium/policies/managed', () => {
     const session = await browserWith(
       jarfalla,
       extensionPolicy({ lockSettings: true, purgeOnTabCloseSeconds: 5, disablePasswordSaving: true }),
+      (s) => s.lockSettings,
     );
     const before = await waitForSettings(session.context, (s) => s.lockSettings);
     expect(before.graceSeconds).toBe(5);
@@ -233,6 +243,7 @@ describe('a malformed policy leaves protection on', () => {
         startPage: 'javascript:alert(1)',
         clearHistory: true,
       }),
+      (s) => s.policyNotices.length > 0,
     );
     const settings = await waitForSettings(session.context, (s) => s.policyNotices.length > 0);
     expect(settings.excludedDomains, 'nothing is excluded').toEqual([]);

@@ -17,7 +17,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import type { EffectiveSettings } from '../../utils/settings';
-import { chromiumPath, extensionId } from './chromium';
+import {
+  type ChromiumSession,
+  chromiumPath,
+  extensionId,
+  type LaunchOptions,
+  launchChromium,
+} from './chromium';
 
 export const CHROMIUM_POLICY_DIR = '/etc/chromium/policies/managed';
 export const POLICY_FILE_NAME = 'safe-logout-test-policy.json';
@@ -188,5 +194,32 @@ export async function waitForSettings(
     );
   } finally {
     await page.close();
+  }
+}
+
+/**
+ * Launches Chromium with the extension and waits until the settings in force satisfy `ready`. On a loaded
+ * machine Chromium now and then never hands the policy to a freshly installed extension (its policy service
+ * and the extension's first managed read race; the product never waits on it: utils/background/
+ * managed-policy.ts). A browser that did not get the policy within `timeoutMs` is closed and a fresh one is
+ * started, up to `attempts` times, so a test fails only when the policy really does not work.
+ */
+export async function launchWithPolicy(
+  sim: Parameters<typeof launchChromium>[0],
+  ready: (s: EffectiveSettings) => boolean,
+  {
+    attempts = 3,
+    timeoutMs = 20_000,
+    ...launch
+  }: LaunchOptions & { attempts?: number; timeoutMs?: number } = {},
+): Promise<{ session: ChromiumSession; settings: EffectiveSettings }> {
+  for (let attempt = 1; ; attempt++) {
+    const session = await launchChromium(sim, { withExtension: true, ...launch });
+    try {
+      return { session, settings: await waitForSettings(session.context, ready, timeoutMs) };
+    } catch (e) {
+      await session.close();
+      if (attempt >= attempts) throw e;
+    }
   }
 }
