@@ -12,6 +12,7 @@ import {
   launchChromium,
   openExtensionPage,
   stopServiceWorker,
+  workerLogTail,
 } from '../harness/chromium';
 import { channelsShowing, type NextPersonReach, nextPersonReach } from '../harness/next-person';
 import { loginAs } from '../harness/person';
@@ -46,7 +47,9 @@ async function waitForPurge(session: ChromiumSession, timeoutMs = 20_000): Promi
     if (left.length === 0) return;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error('the IdP SSO cookie was not purged in time');
+  throw new Error(
+    `the IdP SSO cookie was not purged in time; the extension's worker said:\n${workerLogTail(session)}`,
+  );
 }
 
 function expectNothingLeft(reach: NextPersonReach) {
@@ -98,6 +101,7 @@ async function annaLeavesThenNextPerson(trigger: Trigger, before?: (s: ChromiumS
   await before?.(session);
   await performTrigger(session, page, sim, trigger);
   await waitForPurge(session);
+  if (process.env.DEBUG_WORKER_LOG) console.log(workerLogTail(session));
   const history = await historyHosts(session);
   expect(
     history.filter((h) => groupHosts().includes(h)),

@@ -37,6 +37,11 @@ export interface ChromiumSession {
   pid: number;
   sim: Pick<Sim, 'hostResolverRules' | 'certSpki' | 'urls'>;
   options: LaunchOptions;
+  /**
+   * What the extension's service workers printed (console and errors), newest last, across restarts of the
+   * worker and of the browser: a failing test prints it (`workerLogTail`).
+   */
+  workerLog: string[];
   /** Closes the browser and removes the profile dir (if the harness made it). Safe to call twice. */
   close(): Promise<void>;
 }
@@ -89,6 +94,28 @@ async function launchContext(
 
 const openSessions = new Set<ChromiumSession>();
 
+const WORKER_LOG_MAX = 300;
+
+/** Records every service worker's console of `context` (each start of the worker is a new Worker). */
+function captureWorkerLog(context: BrowserContext, log: string[]): void {
+  const push = (line: string) => {
+    log.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
+    if (log.length > WORKER_LOG_MAX) log.splice(0, log.length - WORKER_LOG_MAX);
+  };
+  const watch = (w: import('playwright-core').Worker) => {
+    push(`worker started ${w.url()}`);
+    w.on('console', (m) => push(`${m.type()}: ${m.text()}`));
+    w.on('close', () => push('worker closed'));
+  };
+  for (const w of context.serviceWorkers()) watch(w);
+  context.on('serviceworker', watch);
+}
+
+/** The last lines of the worker log, for an error message. */
+export function workerLogTail(session: ChromiumSession, lines = 40): string {
+  return session.workerLog.slice(-lines).join('\n');
+}
+
 /** Closes every session this process launched and has not closed yet (for Ctrl-C and crashed runs). */
 export async function closeAllSessions(): Promise<void> {
   await Promise.all([...openSessions].map((s) => s.close()));
@@ -108,12 +135,15 @@ export async function launchChromium(
     if (ownProfile) await rm(profileDir, { recursive: true, force: true });
     throw e;
   }
+  const workerLog: string[] = [];
+  captureWorkerLog(context, workerLog);
   const session: ChromiumSession = {
     context,
     profileDir,
     pid: await browserPid(profileDir),
     sim,
     options,
+    workerLog,
     async close() {
       openSessions.delete(session);
       await session.context.close().catch(() => {});
@@ -143,6 +173,8 @@ export async function restartBrowser(
   }
   await waitForProfileProcessesGone(session.profileDir);
   session.context = await launchContext(session.sim, session.profileDir, session.options);
+  session.workerLog.push('--- browser restarted ---');
+  captureWorkerLog(session.context, session.workerLog);
   session.pid = await browserPid(session.profileDir);
   const page = session.context.pages()[0] ?? (await session.context.newPage());
   await page.goto(session.sim.urls.neutral.start);

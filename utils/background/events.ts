@@ -98,7 +98,14 @@ export async function onLogoutClicked(deps: EventDeps, tabId: number): Promise<b
     return ok;
   });
   // A logout done by script (no navigation) completes nothing: purge after a short settle anyway.
-  if (accepted) setTimeout(() => void onLogoutSettled(deps, tabId, true), LOGOUT_CLICK_SETTLE_MS);
+  if (accepted)
+    setTimeout(
+      () =>
+        void onLogoutSettled(deps, tabId, true).catch((e: unknown) =>
+          console.error('Safe Logout: logout settle', e),
+        ),
+      LOGOUT_CLICK_SETTLE_MS,
+    );
   return accepted;
 }
 
@@ -161,7 +168,13 @@ async function schedulePurges(deps: EventDeps, groupIds: string[]): Promise<void
   await pendingPurges.setValue(pending);
   // The timer is the fast path (the worker is awake right after the event); the alarm and the wake-up
   // reconciliation finish the job if the worker is stopped before it fires.
-  setTimeout(() => void runDuePurges(deps), settings.graceSeconds * 1000 + 20);
+  console.info(
+    `Safe Logout: ${groupIds.length} group(s) lost their last tab; purge in ${settings.graceSeconds} s`,
+  );
+  setTimeout(
+    () => void runDuePurges(deps).catch((e: unknown) => console.error('Safe Logout: due purges', e)),
+    settings.graceSeconds * 1000 + 20,
+  );
   await deps.scheduleWake('due-purges', dueAt);
 }
 

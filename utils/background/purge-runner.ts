@@ -67,6 +67,14 @@ async function finish(_deps: PurgeDeps, groupIds: string[], report: PurgeReport)
   return report;
 }
 
+/** One line per purge in the worker's console (no site names: counts and the outcome only). */
+function logPurge(r: PurgeReport): void {
+  console.info(
+    `Safe Logout: purge (${r.trigger}) in ${r.finishedAt - r.startedAt} ms: ${r.cookiesRemoved} cookies, ` +
+      `${r.originsCleared} origins, ${r.failures.length} failures, ${r.verified ? 'verified' : 'NOT verified'}`,
+  );
+}
+
 export async function runPurge(deps: PurgeDeps, req: PurgeRequest): Promise<PurgeReport> {
   const settings = await deps.settings();
   const now = deps.now();
@@ -90,6 +98,7 @@ export async function runPurge(deps: PurgeDeps, req: PurgeRequest): Promise<Purg
     deps.windows,
   );
   const report = await executePurge(plan, deps.port, journalStore, deps.now, undefined, req.snapshot);
+  logPurge(report);
   return finish(deps, plan.groupIds, report);
 }
 

@@ -66,6 +66,7 @@ export function onWake(deps: EventDeps, wake: Promise<WakeKind>): Promise<void> 
   // Enqueued before any event of this wake is handled: events wait until the start-up work is done.
   return serialized(async () => {
     const kind = await wake;
+    console.info(`Safe Logout: worker started (${kind})`);
     await resumePurge(deps);
     if (kind === 'browser-start') await startupPurge(deps);
     if (kind === 'extension-install' || kind === 'extension-update') await adoptOpenTabs(deps);

@@ -44,6 +44,12 @@ type TabLike = { windowId?: number; index?: number } | undefined;
 /** An extension update also empties storage.session; onInstalled says so shortly after the worker starts. */
 const INSTALL_EVENT_WAIT_MS = 250;
 
+/** A listener's work never fails silently: an error goes to the worker's console (DevTools, test logs). */
+const logged =
+  (what: string) =>
+  (p: Promise<unknown>): void =>
+    void p.catch((e: unknown) => console.error(`Safe Logout: ${what}`, e));
+
 export function wireBackground(): void {
   const deps: EventDeps & IdleDeps = {
     port: createWebExtPort(),
@@ -60,23 +66,27 @@ export function wireBackground(): void {
 
   browser.webRequest.onBeforeRequest.addListener(
     (d) => {
-      void onRequest(deps, d);
+      logged('request')(onRequest(deps, d));
       return undefined;
     },
     { urls: ['http://*/*', 'https://*/*'], types: ['main_frame', 'sub_frame'] },
   );
-  browser.webNavigation.onBeforeNavigate.addListener((d) => void onBeforeNavigate(deps, d));
-  browser.webNavigation.onCommitted.addListener((d) => void onCommitted(deps, d));
-  browser.webNavigation.onCompleted.addListener((d) => void onCompleted(deps, d));
-  browser.webNavigation.onCreatedNavigationTarget.addListener((d) => void onCreatedNavigationTarget(deps, d));
-  browser.tabs.onRemoved.addListener((tabId) => void onTabRemoved(deps, tabId));
+  browser.webNavigation.onBeforeNavigate.addListener((d) => logged('navigation')(onBeforeNavigate(deps, d)));
+  browser.webNavigation.onCommitted.addListener((d) => logged('commit')(onCommitted(deps, d)));
+  browser.webNavigation.onCompleted.addListener((d) => logged('load')(onCompleted(deps, d)));
+  browser.webNavigation.onCreatedNavigationTarget.addListener((d) =>
+    logged('new tab')(onCreatedNavigationTarget(deps, d)),
+  );
+  browser.tabs.onRemoved.addListener((tabId) => logged('tab closed')(onTabRemoved(deps, tabId)));
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === 'due-purges') void runDuePurges(deps);
-    if (alarm.name === IDLE_ALARM) void onCountdownDue(deps);
+    if (alarm.name === 'due-purges') logged('due purges')(runDuePurges(deps));
+    if (alarm.name === IDLE_ALARM) logged('idle countdown')(onCountdownDue(deps));
   });
   // IT's idle logout (utils/background/idle.ts): the system's idle state, and the countdown window closing.
-  browser.idle.onStateChanged.addListener((state) => void onIdleStateChanged(deps, state));
-  browser.windows.onRemoved.addListener((windowId) => void onWindowRemoved(deps, windowId));
+  browser.idle.onStateChanged.addListener((state) => logged('idle')(onIdleStateChanged(deps, state)));
+  browser.windows.onRemoved.addListener((windowId) =>
+    logged('window closed')(onWindowRemoved(deps, windowId)),
+  );
 
   /** Shortcut and context menu: everything protected, the receipt in front, next to the tab the person was on. */
   const forcedFrom = (tab: TabLike, scope: ForcedScope = { kind: 'all' }) =>
@@ -89,8 +99,8 @@ export function wireBackground(): void {
     command === LOG_OUT_COMMAND ? forcedFrom(tab) : Promise.resolve(null);
   const onMenuClicked = (info: { menuItemId: string | number }, tab?: TabLike) =>
     MENU_IDS.includes(String(info.menuItemId)) ? forcedFrom(tab) : Promise.resolve(null);
-  browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
-  browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
+  browser.commands.onCommand.addListener((command, tab) => logged('shortcut')(onCommand(command, tab)));
+  browser.contextMenus.onClicked.addListener((info, tab) => logged('menu')(onMenuClicked(info, tab)));
   // A browser cannot synthesise a keyboard shortcut or a menu click; the real-browser tests call these two
   // handlers here instead. The background's global scope is reachable only from the extension itself
   // (DevTools; in Firefox MV2 also its own pages), never from a web page, a content script or another extension.
@@ -168,6 +178,6 @@ export function wireBackground(): void {
     await new Promise((resolve) => setTimeout(resolve, INSTALL_EVENT_WAIT_MS));
     return updatedFrom ? 'extension-update' : kind;
   })();
-  void onWake(deps, wake);
+  logged('wake')(onWake(deps, wake));
   syncAll();
 }
