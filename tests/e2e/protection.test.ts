@@ -98,6 +98,19 @@ async function annaLeavesThenNextPerson(trigger: Trigger, before?: (s: ChromiumS
   const session = await browserWithExtension();
   const page = await firstPersonVisit(session, sim, ANNA);
   expect(await historyHosts(session)).toEqual(expect.arrayContaining([sim.hosts.kommun, sim.hosts.idp]));
+  if (process.env.DEBUG_WORKER_LOG) {
+    const p = await openExtensionPage(session.context, 'popup.html');
+    console.log(
+      JSON.stringify(
+        await p.evaluate(() =>
+          (
+            globalThis as unknown as { chrome: { storage: { session: { get: () => Promise<unknown> } } } }
+          ).chrome.storage.session.get(),
+        ),
+      ),
+    );
+    await p.close();
+  }
   await before?.(session);
   await performTrigger(session, page, sim, trigger);
   await waitForPurge(session);

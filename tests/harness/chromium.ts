@@ -137,6 +137,15 @@ export async function launchChromium(
   }
   const workerLog: string[] = [];
   captureWorkerLog(context, workerLog);
+  if (options.withExtension) {
+    try {
+      await waitForExtensionReady(context);
+    } catch (e) {
+      await context.close().catch(() => {});
+      if (ownProfile) await rm(profileDir, { recursive: true, force: true });
+      throw e;
+    }
+  }
   const session: ChromiumSession = {
     context,
     profileDir,
@@ -175,6 +184,7 @@ export async function restartBrowser(
   session.context = await launchContext(session.sim, session.profileDir, session.options);
   session.workerLog.push('--- browser restarted ---');
   captureWorkerLog(session.context, session.workerLog);
+  if (session.options.withExtension) await waitForExtensionReady(session.context);
   session.pid = await browserPid(session.profileDir);
   const page = session.context.pages()[0] ?? (await session.context.newPage());
   await page.goto(session.sim.urls.neutral.start);
@@ -193,6 +203,25 @@ export async function extensionId(context: BrowserContext, timeoutMs = 15_000): 
     timeout: timeoutMs,
   });
   return fromUrl(worker.url())!;
+}
+
+/**
+ * Waits until the extension's service worker has run its top-level code (its listeners exist). Until then
+ * Chromium drops the events of a fresh install (no listener is registered yet), so a test that browses at
+ * once could start a login the extension never saw — a person who installs mid-login, not the case a test means.
+ */
+export async function waitForExtensionReady(context: BrowserContext, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  await extensionId(context, timeoutMs);
+  while (Date.now() < deadline) {
+    for (const w of context.serviceWorkers()) {
+      if (!w.url().startsWith('chrome-extension://')) continue;
+      const ready = await w.evaluate(() => 'safeLogoutHandlers' in globalThis).catch(() => false);
+      if (ready) return;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('the extension’s service worker did not register its listeners in time');
 }
 
 /** Opens an extension page (`popup.html`, `options.html`…) as a normal tab. */

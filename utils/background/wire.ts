@@ -101,10 +101,6 @@ export function wireBackground(): void {
     MENU_IDS.includes(String(info.menuItemId)) ? forcedFrom(tab) : Promise.resolve(null);
   browser.commands.onCommand.addListener((command, tab) => logged('shortcut')(onCommand(command, tab)));
   browser.contextMenus.onClicked.addListener((info, tab) => logged('menu')(onMenuClicked(info, tab)));
-  // A browser cannot synthesise a keyboard shortcut or a menu click; the real-browser tests call these two
-  // handlers here instead. The background's global scope is reachable only from the extension itself
-  // (DevTools; in Firefox MV2 also its own pages), never from a web page, a content script or another extension.
-  Object.assign(globalThis, { safeLogoutHandlers: Object.freeze({ onCommand, onMenuClicked }) });
 
   const route = createRouter(
     {
@@ -180,4 +176,9 @@ export function wireBackground(): void {
   })();
   logged('wake')(onWake(deps, wake));
   syncAll();
+  // A browser cannot synthesise a keyboard shortcut or a menu click; the real-browser tests call these two
+  // handlers here instead (and take their presence to mean that every listener above exists). The background's
+  // global scope is reachable only from the extension itself (DevTools; in Firefox MV2 also its own pages),
+  // never from a web page, a content script or another extension.
+  Object.assign(globalThis, { safeLogoutHandlers: Object.freeze({ onCommand, onMenuClicked }) });
 }
