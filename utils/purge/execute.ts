@@ -123,7 +123,9 @@ export async function executePurge(
     run('history', async () => {
       if (!plan.history) return;
       const entries = await port.findHistory(plan.history.hosts);
-      await Promise.all(entries.map((e) => port.deleteHistory(e.url)));
+      // By name too: a URL visited only as a redirect hop is in history but in no search result.
+      const urls = [...new Set([...entries.map((e) => e.url), ...plan.history.urls])];
+      await Promise.all(urls.map((url) => port.deleteHistory(url)));
       report.historyRemoved += entries.length;
     }),
     run('downloads', async () => {

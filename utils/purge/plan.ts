@@ -127,7 +127,9 @@ export function planPurge(input: PlanInput): PurgePlan {
     clearTabs,
     siteData,
     cookies,
-    history: input.clearHistory ? { hosts: uniq([...hosts, ...siteDomains]) } : null,
+    history: input.clearHistory
+      ? { hosts: uniq([...hosts, ...siteDomains]), urls: uniq(groups.flatMap((g) => g.urls ?? [])) }
+      : null,
     downloads: input.clearDownloads ? { hosts: uniq([...hosts, ...siteDomains]) } : null,
   };
 }

@@ -43,7 +43,8 @@ export interface PurgePlan {
   /** One removeSiteData call per entry: storage and cache by origin, cookies only where the whole registrable domain is in the group. */
   siteData: { origins: string[]; kinds: SiteDataKind[]; reason: PlanReason }[];
   cookies: CookieScope;
-  history: { hosts: string[] } | null;
+  /** Entries found by host, and top-level URLs of the group by name (redirect hops no search lists). */
+  history: { hosts: string[]; urls: string[] } | null;
   downloads: { hosts: string[] } | null;
 }
 

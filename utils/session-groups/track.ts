@@ -7,6 +7,13 @@ import type { Classify, GroupSite, HostMatch, SessionGroup, SessionState, TabTra
 /** A login round trip (service → IdP → BankID → service) that takes longer than this is not one. */
 export const LOGIN_WINDOW_MS = 15 * 60_000;
 const MAX_TRAIL_HOSTS = 30;
+const MAX_GROUP_URLS = 300;
+
+/** Remember a top-level URL (for history removal), up to a bound. */
+const addUrl = (list: string[] | undefined, url: string): string[] => {
+  const l = list ?? [];
+  return l.includes(url) || l.length >= MAX_GROUP_URLS ? l : [...l, url];
+};
 
 /** Navigations the person made on purpose: what follows is not a login round trip. */
 const DELIBERATE_TRANSITIONS = new Set([
@@ -83,6 +90,7 @@ function mergeGroups(s: SessionState, into: SessionGroup, from: SessionGroup): v
   for (const site of from.sites) if (!into.sites.some((x) => x.ruleId === site.ruleId)) into.sites.push(site);
   for (const h of from.hosts) into.hosts = add(into.hosts, h);
   for (const o of from.origins) into.origins = add(into.origins, o);
+  for (const url of from.urls ?? []) into.urls = addUrl(into.urls, url);
   for (const t of from.tabIds) into.tabIds = add(into.tabIds, t);
   into.startedAt = Math.min(into.startedAt, from.startedAt);
   into.lastSeenAt = Math.max(into.lastSeenAt, from.lastSeenAt);
@@ -132,6 +140,7 @@ function extendTrail(tab: TabTrack, fromGroupId: string, u: URL, now: number): v
     trail.hosts = add(trail.hosts, u.hostname);
     trail.origins = add(trail.origins, u.origin);
   }
+  trail.urls = addUrl(trail.urls, u.href);
   tab.trail = trail;
 }
 
@@ -159,13 +168,18 @@ export function onMainFrameRequest(
 
   if ((m && m.kind !== 'idp') || member) {
     if (member?.tabIds.includes(tabId) && (known?.groupId === member.id || trailIsFresh(known?.trail, now))) {
-      return prev;
+      // Already in this group: only the URL is new (for history removal), or nothing is.
+      if (member.urls?.includes(u.href)) return prev;
+      const s = cloneState(prev);
+      s.groups[member.id]!.urls = addUrl(member.urls, u.href);
+      return s;
     }
     const s = cloneState(prev);
     const tab = trackOf(s, tabId);
     let g = member ? s.groups[member.id]! : m ? (groupOfRule(s, m.ruleId) ?? newGroup(s, m, now)) : undefined;
     if (!g) return prev;
     g = joinHosts(s, g, [host], [u.origin]);
+    g.urls = addUrl(g.urls, u.href);
     g.tabIds = add(g.tabIds, tabId);
     tab.groupIds = add(tab.groupIds, g.id);
     if (!trailIsFresh(tab.trail, now)) {
@@ -237,8 +251,11 @@ export function onMainFrameCommit(
     });
     const passedOrigins = tab.trail.origins.filter((o) => passed.includes(new URL(o).hostname));
     target = joinHosts(s, target, passed, passedOrigins);
+    for (const url of tab.trail.urls ?? [])
+      if (passed.includes(new URL(url).hostname)) target.urls = addUrl(target.urls, url);
   }
   target = joinHosts(s, target, [host], [u.origin]);
+  target.urls = addUrl(target.urls, u.href);
   attachTab(target, tab, host, now);
   return s;
 }

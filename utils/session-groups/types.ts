@@ -29,6 +29,11 @@ export interface SessionGroup {
   hosts: string[];
   /** Every origin (`scheme://host[:port]`) seen, for per-origin storage removal. */
   origins: string[];
+  /**
+   * Top-level URLs requested in the group, redirect hops included: history lists a URL reached only as a
+   * redirect hop under no search, so the purge deletes these by name. storage.session only (never the ledger).
+   */
+  urls?: string[];
   /** Open tabs that belong to the group (visited it, or are on a login trail that started in it). */
   tabIds: number[];
   startedAt: number;
@@ -40,6 +45,7 @@ export interface Trail {
   fromGroupId: string;
   hosts: string[];
   origins: string[];
+  urls?: string[];
   startedAt: number;
   /** The tab was sent away by a group host (a login redirect), not by a link the person followed. */
   redirected?: boolean;

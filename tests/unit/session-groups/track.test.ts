@@ -89,6 +89,23 @@ describe('session groups', () => {
     expect(only(s).hosts).not.toContain('www.lokaltidningen.se');
   });
 
+  it('remembers every top-level URL of the group, redirect hops included, for history removal — not the unrelated ones', () => {
+    let s = visit(emptySessionState(), 1, 'https://e-tjanster.jarfalla.se/');
+    s = onMainFrameRequest(s, 1, 'https://e-tjanster.jarfalla.se/login', classify, T0 + 1);
+    s = onMainFrameRequest(s, 1, 'https://login.eidbrygga.net/sso?SAMLRequest=x', classify, T0 + 2);
+    s = visit(s, 1, 'https://login.eidbrygga.net/sso?SAMLRequest=x', T0 + 3, {
+      transitionQualifiers: ['server_redirect'],
+    });
+    s = visit(s, 1, 'https://e-tjanster.jarfalla.se/mina-sidor', T0 + 4, { transitionType: 'form_submit' });
+    s = visit(s, 2, 'https://www.lokaltidningen.se/', T0 + 5);
+    expect(only(s).urls).toEqual([
+      'https://e-tjanster.jarfalla.se/',
+      'https://e-tjanster.jarfalla.se/login',
+      'https://login.eidbrygga.net/sso?SAMLRequest=x',
+      'https://e-tjanster.jarfalla.se/mina-sidor',
+    ]);
+  });
+
   it('an unrelated site opened from a link does not join, nor when the person goes back', () => {
     let s = visit(emptySessionState(), 1, 'https://e-tjanster.jarfalla.se/');
     s = visit(s, 1, 'https://www.lokaltidningen.se/nyheter', T0 + 10);
