@@ -9,6 +9,7 @@ import {
   groupOfHost,
   type MainFrameCommit,
   missingTabs,
+  onGroupSite,
   onMainFrameCommit,
   onMainFrameRequest,
   onSubFrame,
@@ -72,10 +73,8 @@ export const onBeforeNavigate = (deps: EventDeps, d: { tabId: number; frameId: n
           // Only a logout on a host of the group (or of one of its sites) ends the group — not any logout
           // URL the tab happens to open elsewhere.
           const current = tab?.groupId ? s.groups[tab.groupId] : undefined;
-          const inCurrent = current?.sites.some(
-            (x) => host === x.scopeDomain || host.endsWith(`.${x.scopeDomain}`),
-          );
-          const groupId = groupOfHost(s, host)?.id ?? (inCurrent ? current?.id : undefined);
+          const groupId =
+            groupOfHost(s, host)?.id ?? (current && onGroupSite(current, host) ? current.id : undefined);
           if (!tab || !groupId) return s;
           const next = structuredClone(s);
           next.tabs[String(d.tabId)]!.logout = { groupId, phase: 'navigating', at: deps.now() };

@@ -53,6 +53,11 @@ function trackOf(s: SessionState, tabId: number): TabTrack {
   return s.tabs[key];
 }
 
+/** Is the host one of the group's protected sites (a rule domain or under it)? */
+export function onGroupSite(g: SessionGroup, host: string): boolean {
+  return g.sites.some((x) => host === x.scopeDomain || host.endsWith(`.${x.scopeDomain}`));
+}
+
 export function groupOfHost(s: SessionState, host: string): SessionGroup | undefined {
   return Object.values(s.groups).find((g) => g.hosts.includes(host));
 }
@@ -361,12 +366,10 @@ export function groupInLogin(
 ): boolean {
   const g = s.groups[groupId];
   if (!g) return false;
-  const inSites = (host: string) =>
-    g.sites.some((x) => host === x.scopeDomain || host.endsWith(`.${x.scopeDomain}`));
   return Object.values(s.tabs).some((t) => {
     if (t.tabId === exceptTabId) return false;
     const onLoginService =
-      !!t.host && (classify(t.host)?.kind === 'idp' || (g.hosts.includes(t.host) && !inSites(t.host)));
+      !!t.host && (classify(t.host)?.kind === 'idp' || (g.hosts.includes(t.host) && !onGroupSite(g, t.host)));
     // On the group's own login service right now (a login through an IdP the group already knows).
     if (t.groupId === groupId && onLoginService && now - g.lastSeenAt <= ROUND_TRIP_MS) return true;
     if (!t.trail || t.trail.fromGroupId !== groupId || now - t.trail.startedAt > ROUND_TRIP_MS) return false;
