@@ -37,8 +37,12 @@ export const ledger = storage.defineItem<Record<string, Omit<SessionGroup, 'tabI
   version: 1,
 });
 
-/** The purge in progress, step by step, so a worker that dies half-way finishes it on wake. Cleared when done. */
-export const purgeJournal = storage.defineItem<PurgeJournal | null>('local:purge-journal', {
+/**
+ * The purge in progress, step by step, so a worker that dies half-way finishes it on wake. Cleared when done.
+ * In memory (storage.session): it survives the worker, and a browser that dies mid-purge is purged again from
+ * the durable ledger at its next start — so the plan (with the group's URLs) never reaches the disk.
+ */
+export const purgeJournal = storage.defineItem<PurgeJournal | null>('session:purge-journal', {
   fallback: null,
 });
 

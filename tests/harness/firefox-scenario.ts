@@ -166,7 +166,7 @@ export async function launchLab(
           const [groups, pending, journal, tabs] = await Promise.all([
             lab.stored('session', 'groups').catch(String),
             lab.stored('session', 'pending-purges').catch(String),
-            lab.stored('local', 'purge-journal').catch(String),
+            lab.stored('session', 'purge-journal').catch(String),
             (await page())
               .evaluate(async () => {
                 type Tabs = { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };

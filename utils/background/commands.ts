@@ -39,18 +39,28 @@ export async function status(): Promise<Protocol['getStatus']['res']> {
   return { groups, lastReport: report };
 }
 
-/** The one button: every protected group, plus protected cookies that no group knows of (set before install, say). */
-export function logOutAll(deps: EventDeps): Promise<PurgeReport> {
+/**
+ * The one button: every protected group, plus protected cookies that no group knows of (set before install,
+ * say). `ready` (the receipt tab being opened) is awaited before any tab closes; the store is read meanwhile.
+ */
+export function logOutAll(
+  deps: EventDeps,
+  ready: Promise<unknown> = Promise.resolve(),
+): Promise<PurgeReport> {
   return serialized(async () => {
     const [s, classify] = await Promise.all([loadState(), deps.classify()]);
-    const sweep = await sweepProtected(deps.port, classify);
+    const [sweep] = await Promise.all([sweepProtected(deps.port, classify), ready]);
     return runPurge(deps, { trigger: 'button', groups: Object.values(s.groups), ...sweep });
   });
 }
 
-export function logOutGroup(deps: EventDeps, groupId: string): Promise<PurgeReport | null> {
+export function logOutGroup(
+  deps: EventDeps,
+  groupId: string,
+  ready: Promise<unknown> = Promise.resolve(),
+): Promise<PurgeReport | null> {
   return serialized(async () => {
-    const group = (await loadState()).groups[groupId];
+    const [group] = await Promise.all([loadState().then((s) => s.groups[groupId]), ready]);
     return group ? runPurge(deps, { trigger: 'single-site', groups: [group] }) : null;
   });
 }
@@ -58,17 +68,17 @@ export function logOutGroup(deps: EventDeps, groupId: string): Promise<PurgeRepo
 export type ForcedScope = { kind: 'all' } | { kind: 'group'; groupId: string };
 
 /**
- * A forced logout (popup, in-page guard, shortcut, context menu): the receipt page opens first — so the
- * window survives even when every tab in it belongs to the group — then the purge runs and the receipt
- * page shows its report. A receipt that cannot open never stops the purge.
+ * A forced logout (popup, in-page guard, shortcut, context menu): the receipt page opens before any tab
+ * closes — so the window survives even when every tab in it belongs to the group — while the purge reads
+ * the cookie store; the receipt page then shows the report. A receipt that cannot open never stops the purge.
  */
-export async function forcedLogOut(
+export function forcedLogOut(
   deps: EventDeps,
   scope: ForcedScope,
   receipt: ReceiptPlacement,
   open: typeof openReceiptTab = openReceiptTab,
 ): Promise<PurgeReport | null> {
   const since = deps.now();
-  await open(receipt, since).catch((e: unknown) => console.error('Safe Logout: receipt tab', e));
-  return scope.kind === 'all' ? logOutAll(deps) : logOutGroup(deps, scope.groupId);
+  const ready = open(receipt, since).catch((e: unknown) => console.error('Safe Logout: receipt tab', e));
+  return scope.kind === 'all' ? logOutAll(deps, ready) : logOutGroup(deps, scope.groupId, ready);
 }

@@ -105,15 +105,6 @@ export async function findAllCookies(
   return [...found.values()];
 }
 
-/** Firefox first-party isolation: cookies any site set while `domain` was the first party (isolated under it). */
-export async function findIsolatedUnder(api: WebExtApi, domain: string): Promise<CookieRecord[]> {
-  const storeIds = await listStoreIds(api, 'firefox');
-  const perStore = await Promise.all(
-    storeIds.map((storeId) => api.cookies.getAll({ storeId, firstPartyDomain: domain, partitionKey: {} })),
-  );
-  return perStore.flat().map(toCookieRecord);
-}
-
 /** The same-name cookies a `cookies.remove` for this cookie's URL can reach (the cookie itself included). */
 function reachDetails(
   engine: Engine,

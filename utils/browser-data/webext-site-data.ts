@@ -22,13 +22,7 @@ import { normalizeOrigin, registrableDomain, siteOf, stripDot } from './domains'
 import type { CookieRecord, SiteDataKind } from './port';
 import type { WebExtApi } from './webext-api';
 import { type CacheStorageCleaner, cacheStorageTargets } from './webext-cache-storage';
-import {
-  type Engine,
-  findAllCookies,
-  findIsolatedUnder,
-  removeExactCookie,
-  sameCookie,
-} from './webext-cookies';
+import { cookieIdentity, type Engine, findAllCookies, removeExactCookie } from './webext-cookies';
 
 const FIREFOX_HOSTNAME_KINDS: readonly SiteDataKind[] = ['localStorage', 'indexedDB', 'serviceWorkers'];
 
@@ -87,32 +81,37 @@ export async function removeSiteData(
   if (failures.length > 1) throw new AggregateError(failures, 'site data could not be removed completely');
 }
 
-/** Remove, one by one, the cookies in scope that the bulk call could not reach. */
+/**
+ * Remove the cookies in scope that the bulk call could not reach. One read of every store (a filtered
+ * `getAll` walks the whole store anyway: docs/benchmarks.md), filtered here.
+ */
 async function sweepCookies(
   api: WebExtApi,
   engine: Engine,
   domains: string[],
   sites: string[],
 ): Promise<void> {
-  const found = await Promise.all([
-    ...domains.map((domain) => findAllCookies(api, engine, { domain })),
-    ...sites.map((topLevelSite) => findAllCookies(api, engine, { topLevelSite })),
-    ...(engine === 'firefox' ? domains.map((domain) => findIsolatedUnder(api, domain)) : []),
-  ]);
   const domainSet = new Set(domains);
   const siteSet = new Set(sites);
   const inScope = (c: CookieRecord) =>
     domainSet.has(registrableDomain(c.domain)) ||
     siteSet.has(c.partitionKey?.topLevelSite ?? '') ||
     domainSet.has(c.firstPartyDomain ?? '');
-  const leftovers: CookieRecord[] = [];
-  for (const c of found.flat()) if (inScope(c) && !leftovers.some((l) => sameCookie(l, c))) leftovers.push(c);
-  const doomed = (c: CookieRecord) => leftovers.some((l) => sameCookie(l, c));
-  // One at a time: removals of same-name cookies reach each other (see removeExactCookie).
+  const leftovers = (await findAllCookies(api, engine, {})).filter(inScope);
+  const doomed = new Set(leftovers.map(cookieIdentity));
+  const isDoomed = (c: CookieRecord) => doomed.has(cookieIdentity(c));
+  // A removal reaches same-name cookies only (see removeExactCookie): names in parallel, each name's
+  // cookies one after another.
+  const byName = new Map<string, CookieRecord[]>();
+  for (const c of leftovers) byName.set(c.name, [...(byName.get(c.name) ?? []), c]);
   const errors: unknown[] = [];
-  for (const cookie of leftovers) {
-    await removeExactCookie(api, engine, cookie, doomed).catch((error: unknown) => errors.push(error));
-  }
+  await Promise.all(
+    [...byName.values()].map(async (sameName) => {
+      for (const cookie of sameName) {
+        await removeExactCookie(api, engine, cookie, isDoomed).catch((error: unknown) => errors.push(error));
+      }
+    }),
+  );
   if (errors.length > 0) {
     throw new AggregateError(
       errors,
