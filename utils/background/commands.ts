@@ -7,7 +7,7 @@ import type { SessionGroup } from '../session-groups/types';
 import { lastReport } from '../storage';
 import type { EventDeps } from './events';
 import { runPurge, sweepProtected } from './purge-runner';
-import { openReceiptTab, type ReceiptPlacement } from './receipt-tab';
+import { openReceiptTab, type ReceiptPlacement, receiptPageUrl } from './receipt-tab';
 import { loadState, serialized } from './state';
 
 const under = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
@@ -41,44 +41,47 @@ export async function status(): Promise<Protocol['getStatus']['res']> {
 
 /**
  * The one button: every protected group, plus protected cookies that no group knows of (set before install,
- * say). `ready` (the receipt tab being opened) is awaited before any tab closes; the store is read meanwhile.
+ * say). `windowPage`: what a window the purge would empty shows (PurgeRequest).
  */
-export function logOutAll(
-  deps: EventDeps,
-  ready: Promise<unknown> = Promise.resolve(),
-): Promise<PurgeReport> {
+export function logOutAll(deps: EventDeps, windowPage?: string): Promise<PurgeReport> {
   return serialized(async () => {
     const [s, classify] = await Promise.all([loadState(), deps.classify()]);
-    const [sweep] = await Promise.all([sweepProtected(deps.port, classify), ready]);
-    return runPurge(deps, { trigger: 'button', groups: Object.values(s.groups), ...sweep });
+    const sweep = await sweepProtected(deps.port, classify);
+    return runPurge(deps, { trigger: 'button', groups: Object.values(s.groups), ...sweep, windowPage });
   });
 }
 
 export function logOutGroup(
   deps: EventDeps,
   groupId: string,
-  ready: Promise<unknown> = Promise.resolve(),
+  windowPage?: string,
 ): Promise<PurgeReport | null> {
   return serialized(async () => {
-    const [group] = await Promise.all([loadState().then((s) => s.groups[groupId]), ready]);
-    return group ? runPurge(deps, { trigger: 'single-site', groups: [group] }) : null;
+    const group = (await loadState()).groups[groupId];
+    return group ? runPurge(deps, { trigger: 'single-site', groups: [group], windowPage }) : null;
   });
 }
 
 export type ForcedScope = { kind: 'all' } | { kind: 'group'; groupId: string };
 
 /**
- * A forced logout (popup, in-page guard, shortcut, context menu): the receipt page opens before any tab
- * closes — so the window survives even when every tab in it belongs to the group — while the purge reads
- * the cookie store; the receipt page then shows the report. A receipt that cannot open never stops the purge.
+ * A forced logout (popup, in-page guard, shortcut, context menu): purge, then show the receipt page. A window
+ * the purge would empty gets the receipt before its last tab closes (so the browser never quits); otherwise
+ * the receipt opens once the report is there — never during the purge, which it would only slow down. A
+ * receipt that cannot open never stops the purge.
  */
-export function forcedLogOut(
+export async function forcedLogOut(
   deps: EventDeps,
   scope: ForcedScope,
   receipt: ReceiptPlacement,
   open: typeof openReceiptTab = openReceiptTab,
+  receiptPage: (since: number) => string = receiptPageUrl,
 ): Promise<PurgeReport | null> {
   const since = deps.now();
-  const ready = open(receipt, since).catch((e: unknown) => console.error('Safe Logout: receipt tab', e));
-  return scope.kind === 'all' ? logOutAll(deps, ready) : logOutGroup(deps, scope.groupId, ready);
+  const page = receiptPage(since);
+  const report =
+    scope.kind === 'all' ? await logOutAll(deps, page) : await logOutGroup(deps, scope.groupId, page);
+  // The report goes back at once (the popup shows it); the receipt page follows.
+  void open(receipt, since).catch((e: unknown) => console.error('Safe Logout: receipt tab', e));
+  return report;
 }

@@ -50,6 +50,8 @@ export interface PurgeRequest {
   extraDomains?: string[];
   /** The cookie store as read by `sweepProtected` just before. */
   snapshot?: readonly CookieRecord[];
+  /** What a window the purge would empty shows instead of the start page (a forced logout: its receipt). */
+  windowPage?: string;
 }
 
 const journalStore = { save: (j: PurgeJournal) => purgeJournal.setValue(j) };
@@ -90,11 +92,11 @@ export async function runPurge(deps: PurgeDeps, req: PurgeRequest): Promise<Purg
     clearDownloads: settings.clearDownloads,
     extraDomains: req.extraDomains,
   });
-  // Before any tab closes: a window the purge would empty gets IT's start page (or a new tab) and stays open.
+  // Before any tab closes: a window the purge would empty gets the receipt, IT's start page or a new tab.
   await keepWindowsOpen(
     tabs,
     plan.closeTabs.map((t) => t.tabId),
-    settings.startPage,
+    req.windowPage ?? settings.startPage,
     deps.windows,
   );
   const report = await executePurge(plan, deps.port, journalStore, deps.now, undefined, req.snapshot);

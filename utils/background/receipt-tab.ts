@@ -1,7 +1,7 @@
 /**
- * The receipt page after a forced logout. It is opened *before* the purge closes any tab, so a window whose
- * tabs all belonged to the group stays open and shows the receipt (a window without tabs would close).
- * An open receipt tab is reused, so there is never more than one.
+ * The receipt page after a forced logout, opened when the report is there. (A window whose tabs all belonged
+ * to the group got it already, before its last tab closed: purge-runner's `windowPage`.) An open receipt tab
+ * is reused, so there is never more than one.
  */
 import { browser } from 'wxt/browser';
 
@@ -18,11 +18,14 @@ export interface ReceiptPlacement {
 export interface ReceiptTabsApi {
   query(q: Record<string, never>): Promise<{ id?: number; windowId?: number; url?: string }[]>;
   create(p: { url: string; active: boolean; windowId?: number; index?: number }): Promise<unknown>;
-  update(id: number, p: { url: string; active: boolean }): Promise<unknown>;
+  update(id: number, p: { url?: string; active: boolean }): Promise<unknown>;
 }
 
 /** The receipt page's address. `since`: it shows the first report that finished at or after this time. */
 export const receiptUrl = (base: string, since: number) => `${base}?since=${since}`;
+
+/** This extension's receipt page for a logout asked for at `since`. */
+export const receiptPageUrl = (since: number) => receiptUrl(browser.runtime.getURL(RECEIPT_PATH), since);
 
 export async function openReceiptTab(
   placement: ReceiptPlacement,
@@ -34,7 +37,9 @@ export async function openReceiptTab(
   // Filtered here: extension URLs are not match patterns, and Firefox matches tab URLs differently.
   const open = (await api.query({})).find((t) => typeof t.id === 'number' && t.url?.startsWith(base));
   if (open?.id !== undefined && (placement.windowId === undefined || open.windowId === placement.windowId)) {
-    await api.update(open.id, { url, active: placement.active });
+    // Already showing this logout (it kept an emptied window open): no reload, only bring it forward.
+    if (open.url !== url) await api.update(open.id, { url, active: placement.active });
+    else if (placement.active) await api.update(open.id, { active: true });
     return;
   }
   await api.create({

@@ -3,10 +3,11 @@
  * changes are checked and policy-locked keys refused, the receipt tab opens before the purge, menus and
  * badge are built as they should be.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { showSessionCount } from '@/utils/background/badge';
 import { forcedLogOut } from '@/utils/background/commands';
+import { onCommitted } from '@/utils/background/events';
 import { guardLogOut, guardScope } from '@/utils/background/guard';
 import { MENU_ACTION, MENU_PAGE, syncMenus } from '@/utils/background/menus';
 import { openReceiptTab } from '@/utils/background/receipt-tab';
@@ -16,6 +17,8 @@ import type { SenderLike } from '@/utils/messages';
 import type { SessionState } from '@/utils/session-groups/types';
 import { lastReport, sessionState, userSettings } from '@/utils/storage';
 import { createWorld } from '../helpers/background-world';
+
+const ESERVICE = 'https://e-tjanster.jarfalla.se';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -151,16 +154,44 @@ describe('settings from the options page', () => {
 });
 
 describe('the receipt tab', () => {
-  it('opens before the purge runs, so a window whose tabs all belong to the group stays open', async () => {
+  it('opens once the report is there; a window the purge would empty gets it before its last tab closes', async () => {
     const w = createWorld();
-    const seen: string[] = [];
-    const report = await forcedLogOut(w.deps, { kind: 'all' }, { active: true }, async (placement, since) => {
-      seen.push(
-        `receipt ${JSON.stringify(placement)} since ${since}; report so far: ${JSON.stringify(await lastReport.getValue())}`,
-      );
+    const windowsOpened: [number, string | null][] = [];
+    w.deps.windows = {
+      normalWindowIds: async () => [...new Set(w.port.snapshot().tabs.map((t) => t.windowId))],
+      openTab: async (windowId, url) => {
+        // The group's tab is still open: the receipt comes first, so the window never empties.
+        expect(w.port.snapshot().tabs.map((t) => t.url)).toContain(`${ESERVICE}/mina-sidor`);
+        windowsOpened.push([windowId, url]);
+        w.port.openTab({ windowId, url: url ?? 'chrome://newtab/' });
+      },
+    };
+    const kommun = w.port.openTab({ url: `${ESERVICE}/mina-sidor`, windowId: 7 });
+    await onCommitted(w.deps, {
+      tabId: kommun,
+      frameId: 0,
+      url: `${ESERVICE}/mina-sidor`,
+      transitionType: 'typed',
     });
-    expect(seen).toEqual([`receipt {"active":true} since ${w.clock.now()}; report so far: null`]);
-    expect(report).toMatchObject({ trigger: 'button', verified: true });
+    const seen: string[] = [];
+    const page = (since: number) => `chrome-extension://id/receipt.html?since=${since}`;
+    const report = await forcedLogOut(
+      w.deps,
+      { kind: 'all' },
+      { active: true },
+      async (placement, since) => {
+        seen.push(
+          `receipt ${JSON.stringify(placement)} since ${since}; report: ${(await lastReport.getValue())?.trigger}`,
+        );
+      },
+      page,
+    );
+    expect(report).toMatchObject({ trigger: 'button', verified: true, tabsClosed: 1 });
+    expect(windowsOpened).toEqual([[7, page(w.clock.now())]]);
+    expect(w.port.snapshot().tabs.map((t) => [t.windowId, t.url])).toEqual([[7, page(w.clock.now())]]);
+    await vi.waitFor(() =>
+      expect(seen).toEqual([`receipt {"active":true} since ${w.clock.now()}; report: button`]),
+    );
     expect(await lastReport.getValue()).toEqual(report);
   });
 
@@ -180,10 +211,14 @@ describe('the receipt tab', () => {
       api([{ id: 9, windowId: 2, url: `${base}?since=1` }]),
       base,
     );
+    // The tab that kept an emptied window open already shows this logout: brought forward, not reloaded.
+    await openReceiptTab({ active: true }, 13, api([{ id: 5, windowId: 3, url: `${base}?since=13` }]), base);
+    await openReceiptTab({ active: false }, 14, api([{ id: 5, windowId: 3, url: `${base}?since=14` }]), base);
     expect(calls).toEqual([
       `create {"url":"${base}?since=10","active":true,"windowId":1,"index":4}`,
       `update 9 {"url":"${base}?since=11","active":false}`,
       `create {"url":"${base}?since=12","active":true,"windowId":1}`,
+      `update 5 {"active":true}`,
     ]);
   });
 });
