@@ -159,8 +159,17 @@ async function expectCleanAndReset(): Promise<void> {
       cacheNames: [],
     });
   // The check visits (and, after the floor, the seeded group) leave groups: purge them, untimed.
+  const asked = Date.now();
   await timePurge(ext);
   expect(await groupsOf()).toEqual([]);
+  // The receipt page of this purge opens (or an open one is reused) right after the report comes back: let
+  // it load before closing it (closing a page in the middle of a navigation can hang).
+  const receipt = await until('the receipt page', async () =>
+    session.context
+      .pages()
+      .find((p) => Number(/\/receipt\.html\?since=(\d+)$/.exec(p.url())?.[1] ?? 0) >= asked),
+  );
+  await receipt.waitForLoadState('load');
   // Only the measuring page stays open (a build that opens a receipt page per purge would pile them up).
   for (const p of session.context.pages()) if (p !== ext) await p.close();
   await sleep(200);
