@@ -98,21 +98,25 @@ export async function executePurge(
       report.cookiesRemoved = before.length;
     }),
     run('tabs', async () => {
+      if (!plan.closeTabs.length) return;
       const open = new Set((await port.listTabs()).map((t) => t.id));
       const toClose = plan.closeTabs.map((t) => t.tabId).filter((id) => open.has(id));
       await port.closeTabs(toClose);
       report.tabsClosed += toClose.length;
     }),
   ]);
-  await store.save(journal);
+  // Saved while phase 2 runs: a worker that dies before this lands redoes phase 1, which is harmless.
+  const phase1Saved = store.save(journal);
 
   // Phase 2: everything by origin in as few browser calls as possible; sessionStorage of kept tabs; history; downloads.
   await Promise.all([
+    phase1Saved,
     run('site-data', async () => {
       await Promise.all(plan.siteData.map((d) => port.removeSiteData(d.origins, d.kinds)));
       const origins = new Set(plan.siteData.flatMap((d) => d.origins));
       report.originsCleared = origins.size;
       report.sitesCleared = new Set([...origins].map((o) => registrableOf(new URL(o).hostname))).size;
+      if (!plan.clearTabs.length) return;
       const open = new Set((await port.listTabs()).map((t) => t.id));
       const kept = plan.clearTabs.map((t) => t.tabId).filter((id) => open.has(id));
       const cleared = await Promise.allSettled(kept.map((id) => port.clearTabStorage(id)));
