@@ -40,7 +40,6 @@ export function cookieKey(
 
 export function createCookieJar(defaultStoreId: string, nowMs: () => number) {
   const cookies = new Map<string, CookieRecord>();
-  const removalWatchers = new Set<(c: CookieRecord) => void>();
 
   const expired = (cookie: CookieRecord) =>
     cookie.expirationDate !== undefined && cookie.expirationDate * 1000 <= nowMs();
@@ -93,19 +92,12 @@ export function createCookieJar(defaultStoreId: string, nowMs: () => number) {
       if (match(cookie) && !keep(cookie)) {
         cookies.delete(cookieKey(cookie));
         removed++;
-        for (const w of removalWatchers) w(structuredClone(cookie));
       }
     }
     return removed;
   }
 
-  /** Calls `onRemoved` for every cookie `removeWhere` deletes, until the returned function is called. */
-  function watchRemovals(onRemoved: (c: CookieRecord) => void): () => void {
-    removalWatchers.add(onRemoved);
-    return () => removalWatchers.delete(onRemoved);
-  }
-
-  return { set, find, removeWhere, watchRemovals, all: () => live().map((c) => structuredClone(c)) };
+  return { set, find, removeWhere, all: () => live().map((c) => structuredClone(c)) };
 }
 
 export type CookieJar = ReturnType<typeof createCookieJar>;

@@ -29,7 +29,7 @@ import {
   type SiteDataSeed,
 } from './fake-site-data';
 import { createTrouble } from './fake-trouble';
-import type { CookieRecord, HistoryEntry, SiteDataKind, TabInfo } from './port';
+import type { HistoryEntry, SiteDataKind, TabInfo } from './port';
 import { cacheStorageTargets } from './webext-cache-storage';
 
 export type { CookieSeed } from './fake-cookie-jar';
@@ -156,10 +156,6 @@ export function createFakePort(init: FakePortInit = {}): FakePort {
           cookieSticks,
         );
       }),
-    // As the real ports: Chromium reports every removal, Firefox's purge reads the store instead.
-    ...(engine === 'chrome'
-      ? { watchCookieRemovals: (onRemoved: (c: CookieRecord) => void) => jar.watchRemovals(onRemoved) }
-      : {}),
     removeSiteData: (origins, kinds) => call('removeSiteData', () => removeSiteData(origins, kinds)),
     clearTabStorage: (tabId) => call('clearTabStorage', () => clearTabStorage(tabId)),
     findHistory: (hosts) =>

@@ -104,13 +104,6 @@ export interface BrowserDataPort {
    */
   removeCookie(cookie: CookieRecord): Promise<void>;
   /**
-   * Calls `onRemoved` for every cookie the browser removes from now until the returned function is called
-   * (overwrites are not removals). Present only where the browser reports every removal, bulk ones
-   * (`removeSiteData`) included, before their call resolves (Chromium: checked in Chromium 156 for a
-   * thousand cookies at a time); the purge then counts what it removed without reading the store first.
-   */
-  watchCookieRemovals?(onRemoved: (cookie: CookieRecord) => void): () => void;
-  /**
    * Remove site data for these origins (`https://host[:port]`) and everything partitioned under them.
    * Idempotent. One browser call where the browser allows it (it is much faster than per-item removal).
    *

@@ -75,10 +75,6 @@ export interface WebExtApi {
     getAllCookieStores(): Promise<{ id: string }[]>;
     remove(details: CookieDetails): Promise<unknown>;
     set(details: CookieSetDetails): Promise<unknown>;
-    onChanged?: {
-      addListener(cb: (info: CookieChangeInfo) => void): void;
-      removeListener(cb: (info: CookieChangeInfo) => void): void;
-    };
   };
   browsingData: {
     remove(
@@ -124,11 +120,4 @@ export interface WebExtApi {
   contextualIdentities?: {
     query(details: Record<string, never>): Promise<{ cookieStoreId: string }[]>;
   };
-}
-
-/** `cookies.onChanged`: `cause` is `overwrite` when a cookie is replaced by one with the same key. */
-export interface CookieChangeInfo {
-  removed: boolean;
-  cookie: RawCookie;
-  cause: string;
 }

@@ -6,10 +6,10 @@
  */
 import { browser } from 'wxt/browser';
 import { hostnameOf } from './domains';
-import type { BrowserDataPort, CookieRecord, DownloadEntry, TabInfo } from './port';
-import type { CookieChangeInfo, RawDownload, WebExtApi } from './webext-api';
+import type { BrowserDataPort, DownloadEntry, TabInfo } from './port';
+import type { RawDownload, WebExtApi } from './webext-api';
 import { createCacheStorageCleaner } from './webext-cache-storage';
-import { type Engine, findAllCookies, removeExactCookie, toCookieRecord } from './webext-cookies';
+import { type Engine, findAllCookies, removeExactCookie } from './webext-cookies';
 import { removeSiteData } from './webext-site-data';
 import { clearTabStorage } from './webext-tab-storage';
 
@@ -31,20 +31,6 @@ function toDownloadEntry(raw: RawDownload): DownloadEntry {
   };
 }
 
-/**
- * Chromium reports each removal through `cookies.onChanged`, bulk ones included, before the removing call
- * resolves. (Firefox reports bulk removals differently; its purge reads the store first instead.)
- */
-function watchRemovals(api: WebExtApi) {
-  return (onRemoved: (cookie: CookieRecord) => void): (() => void) => {
-    const listener = (info: CookieChangeInfo) => {
-      if (info.removed && info.cause !== 'overwrite') onRemoved(toCookieRecord(info.cookie));
-    };
-    api.cookies.onChanged?.addListener(listener);
-    return () => api.cookies.onChanged?.removeListener(listener);
-  };
-}
-
 export function createWebExtPort(
   api: WebExtApi = browser as unknown as WebExtApi,
   engine: Engine = import.meta.env.FIREFOX ? 'firefox' : 'chrome',
@@ -59,7 +45,6 @@ export function createWebExtPort(
   return {
     findCookies: (query) => findAllCookies(api, engine, query),
     removeCookie: (cookie) => removeExactCookie(api, engine, cookie),
-    ...(engine === 'chrome' && api.cookies.onChanged ? { watchCookieRemovals: watchRemovals(api) } : {}),
     removeSiteData: (origins, kinds) => removeSiteData(api, engine, origins, kinds, cleaner),
     async clearTabStorage(tabId) {
       if (cleaner) await cleaner.clearLiveTab(tabId, await storeOf(tabId));

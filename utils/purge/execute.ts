@@ -30,15 +30,9 @@ const cookieKey = (c: CookieRecord) =>
  * here. Chromium walks its whole cookie store for every getAll without a url, so per-domain lookups only
  * multiply that cost (docs/benchmarks.md).
  */
-async function findScopedCookies(
-  port: BrowserDataPort,
-  plan: PurgePlan,
-  seeAll?: (all: readonly CookieRecord[]) => void,
-): Promise<CookieRecord[]> {
-  const all = await port.findCookies({});
-  seeAll?.(all);
+async function findScopedCookies(port: BrowserDataPort, plan: PurgePlan): Promise<CookieRecord[]> {
   const byKey = new Map<string, CookieRecord>();
-  for (const c of all) if (cookieInScope(c, plan.cookies)) byKey.set(cookieKey(c), c);
+  for (const c of await port.findCookies({})) if (cookieInScope(c, plan.cookies)) byKey.set(cookieKey(c), c);
   return [...byKey.values()];
 }
 
@@ -66,151 +60,117 @@ export function newReport(plan: PurgePlan, now: number): PurgeReport {
   };
 }
 
-export interface ExecuteOptions {
-  /** Every cookie of the browser, read just before (the caller's sweep): the scan uses it instead of a read. */
-  snapshot?: readonly CookieRecord[];
-  /** Sees every cookie the store held after the bulk removal (the one full read of phase 3). */
-  onStoreRead?: (all: readonly CookieRecord[]) => void;
-}
-
 export async function executePurge(
   plan: PurgePlan,
   port: BrowserDataPort,
   store: JournalStore,
   now: () => number = Date.now,
   resume?: PurgeJournal,
-  { snapshot, onStoreRead }: ExecuteOptions = {},
+  /** Every cookie of the browser, read just before (the caller's sweep): the scan uses it instead of a read. */
+  snapshot?: readonly CookieRecord[],
 ): Promise<PurgeReport> {
   const journal: PurgeJournal = resume ?? { plan, done: [], report: newReport(plan, now()) };
   const report = journal.report;
   const isDone = (s: PurgeStep) => journal.done.includes(s);
   let scanned: Set<string> | undefined;
-  // Where the browser reports removals (Chromium), the group's cookies are counted as they go — no read of
-  // the whole store before the purge. A resumed run adds to what its journal had counted.
-  const counted = new Set<string>();
-  const countedBefore = report.cookiesRemoved;
-  const watching = !snapshot && port.watchCookieRemovals !== undefined;
-  const stopWatching = watching
-    ? port.watchCookieRemovals!((c) => {
-        if (cookieInScope(c, plan.cookies)) counted.add(cookieKey(c));
-      })
-    : () => {};
-  const tally = () => {
-    if (watching) report.cookiesRemoved = countedBefore + counted.size;
+  const run = async (step: PurgeStep, fn: () => Promise<void>) => {
+    if (isDone(step)) return;
+    try {
+      await fn();
+    } catch (e) {
+      report.failures.push({ step, message: message(e) });
+    }
+    journal.done.push(step);
   };
-  try {
-    return await runPhases();
-  } finally {
-    stopWatching();
-  }
 
-  async function runPhases(): Promise<PurgeReport> {
-    const run = async (step: PurgeStep, fn: () => Promise<void>) => {
-      if (isDone(step)) return;
-      try {
-        await fn();
-      } catch (e) {
-        report.failures.push({ step, message: message(e) });
-      }
-      journal.done.push(step);
-    };
+  // Phase 1: count what is there while the group's tabs close (a closed page can no longer write storage).
+  await Promise.all([
+    run('scan', async () => {
+      const before = snapshot
+        ? [
+            ...new Map(
+              snapshot.filter((c) => cookieInScope(c, plan.cookies)).map((c) => [cookieKey(c), c]),
+            ).values(),
+          ]
+        : await findScopedCookies(port, plan);
+      // In memory only: a resumed run counts leftovers against the saved total instead.
+      scanned = new Set(before.map(cookieKey));
+      report.cookiesRemoved = before.length;
+    }),
+    run('tabs', async () => {
+      if (!plan.closeTabs.length) return;
+      const open = new Set((await port.listTabs()).map((t) => t.id));
+      const toClose = plan.closeTabs.map((t) => t.tabId).filter((id) => open.has(id));
+      await port.closeTabs(toClose);
+      report.tabsClosed += toClose.length;
+    }),
+  ]);
+  // Saved while phase 2 runs: a worker that dies before this lands redoes phase 1, which is harmless.
+  const phase1Saved = store.save(journal);
 
-    // Phase 1: count what is there while the group's tabs close (a closed page can no longer write storage).
-    await Promise.all([
-      run('scan', async () => {
-        if (watching) return;
-        const before = snapshot
-          ? [
-              ...new Map(
-                snapshot.filter((c) => cookieInScope(c, plan.cookies)).map((c) => [cookieKey(c), c]),
-              ).values(),
-            ]
-          : await findScopedCookies(port, plan);
-        // In memory only: a resumed run counts leftovers against the saved total instead.
-        scanned = new Set(before.map(cookieKey));
-        report.cookiesRemoved = before.length;
-      }),
-      run('tabs', async () => {
-        if (!plan.closeTabs.length) return;
-        const open = new Set((await port.listTabs()).map((t) => t.id));
-        const toClose = plan.closeTabs.map((t) => t.tabId).filter((id) => open.has(id));
-        await port.closeTabs(toClose);
-        report.tabsClosed += toClose.length;
-      }),
-    ]);
-    // Saved while phase 2 runs: a worker that dies before this lands redoes phase 1, which is harmless.
-    tally();
-    const phase1Saved = store.save(journal);
+  // Phase 2: everything by origin in as few browser calls as possible; sessionStorage of kept tabs; history; downloads.
+  await Promise.all([
+    phase1Saved,
+    run('site-data', async () => {
+      await Promise.all(plan.siteData.map((d) => port.removeSiteData(d.origins, d.kinds)));
+      const origins = new Set(plan.siteData.flatMap((d) => d.origins));
+      report.originsCleared = origins.size;
+      report.sitesCleared = new Set([...origins].map((o) => registrableOf(new URL(o).hostname))).size;
+      if (!plan.clearTabs.length) return;
+      const open = new Set((await port.listTabs()).map((t) => t.id));
+      const kept = plan.clearTabs.map((t) => t.tabId).filter((id) => open.has(id));
+      const cleared = await Promise.allSettled(kept.map((id) => port.clearTabStorage(id)));
+      report.tabsCleared = cleared.filter((r) => r.status === 'fulfilled').length;
+      for (const r of cleared)
+        if (r.status === 'rejected') report.failures.push({ step: 'site-data', message: message(r.reason) });
+    }),
+    run('history', async () => {
+      if (!plan.history) return;
+      const entries = await port.findHistory(plan.history.hosts);
+      // By name too: a URL visited only as a redirect hop is in history but in no search result.
+      const urls = [...new Set([...entries.map((e) => e.url), ...plan.history.urls])];
+      await Promise.all(urls.map((url) => port.deleteHistory(url)));
+      report.historyRemoved += entries.length;
+    }),
+    run('downloads', async () => {
+      if (!plan.downloads) return;
+      const items = await port.findDownloads(plan.downloads.hosts);
+      await Promise.all(items.map((d) => port.removeDownload(d.id)));
+      report.downloadsRemoved += items.length;
+    }),
+  ]);
+  await store.save(journal);
 
-    // Phase 2: everything by origin in as few browser calls as possible; sessionStorage of kept tabs; history; downloads.
-    await Promise.all([
-      phase1Saved,
-      run('site-data', async () => {
-        await Promise.all(plan.siteData.map((d) => port.removeSiteData(d.origins, d.kinds)));
-        const origins = new Set(plan.siteData.flatMap((d) => d.origins));
-        report.originsCleared = origins.size;
-        report.sitesCleared = new Set([...origins].map((o) => registrableOf(new URL(o).hostname))).size;
-        if (!plan.clearTabs.length) return;
-        const open = new Set((await port.listTabs()).map((t) => t.id));
-        const kept = plan.clearTabs.map((t) => t.tabId).filter((id) => open.has(id));
-        const cleared = await Promise.allSettled(kept.map((id) => port.clearTabStorage(id)));
-        report.tabsCleared = cleared.filter((r) => r.status === 'fulfilled').length;
-        for (const r of cleared)
-          if (r.status === 'rejected')
-            report.failures.push({ step: 'site-data', message: message(r.reason) });
-      }),
-      run('history', async () => {
-        if (!plan.history) return;
-        const entries = await port.findHistory(plan.history.hosts);
-        // By name too: a URL visited only as a redirect hop is in history but in no search result.
-        const urls = [...new Set([...entries.map((e) => e.url), ...plan.history.urls])];
-        await Promise.all(urls.map((url) => port.deleteHistory(url)));
-        report.historyRemoved += entries.length;
-      }),
-      run('downloads', async () => {
-        if (!plan.downloads) return;
-        const items = await port.findDownloads(plan.downloads.hosts);
-        await Promise.all(items.map((d) => port.removeDownload(d.id)));
-        report.downloadsRemoved += items.length;
-      }),
-    ]);
-    tally();
-    await store.save(journal);
+  // Phase 3: cookies the origin-wide call cannot reach (other partitions, subdomains never visited, narrow rules).
+  // A read that finds nothing left already is the verification (one full read of the store saved).
+  let cleanRead: CookieRecord[] | undefined;
+  await run('cookies', async () => {
+    const rest = await findScopedCookies(port, plan);
+    if (rest.length === 0) cleanRead = rest;
+    const results = await Promise.allSettled(rest.map((c) => port.removeCookie(c)));
+    for (const r of results)
+      if (r.status === 'rejected') report.failures.push({ step: 'cookies', message: message(r.reason) });
+  });
 
-    // Phase 3: cookies the origin-wide call cannot reach (other partitions, subdomains never visited, narrow rules).
-    // A read that finds nothing left already is the verification (one full read of the store saved).
-    let cleanRead: CookieRecord[] | undefined;
-    await run('cookies', async () => {
-      const rest = await findScopedCookies(port, plan, onStoreRead);
-      if (rest.length === 0) cleanRead = rest;
-      const results = await Promise.allSettled(rest.map((c) => port.removeCookie(c)));
-      for (const r of results)
-        if (r.status === 'rejected') report.failures.push({ step: 'cookies', message: message(r.reason) });
-    });
-
-    // Phase 4: verify by reading the cookies again; one more attempt at anything left, then report it.
-    journal.done = journal.done.filter((s) => s !== 'verify');
-    await run('verify', async () => {
-      let left = cleanRead ?? (await findScopedCookies(port, plan));
-      if (left.length) {
-        await Promise.allSettled(left.map((c) => port.removeCookie(c)));
-        left = await findScopedCookies(port, plan);
-      }
-      if (watching) tally();
-      else {
-        const wasThere = (c: CookieRecord) => !scanned || scanned.has(cookieKey(c));
-        report.cookiesRemoved = Math.max(0, report.cookiesRemoved - left.filter(wasThere).length);
-      }
-      report.leftovers = left.map((c) => ({
-        domain: c.domain,
-        name: c.name,
-        storeId: c.storeId,
-        partitioned: !!c.partitionKey?.topLevelSite,
-      }));
-    });
-    report.verified = report.leftovers.length === 0 && !report.failures.some((f) => f.step === 'verify');
-    report.finishedAt = now();
-    await store.save(journal);
-    return report;
-  }
+  // Phase 4: verify by reading the cookies again; one more attempt at anything left, then report it.
+  journal.done = journal.done.filter((s) => s !== 'verify');
+  await run('verify', async () => {
+    let left = cleanRead ?? (await findScopedCookies(port, plan));
+    if (left.length) {
+      await Promise.allSettled(left.map((c) => port.removeCookie(c)));
+      left = await findScopedCookies(port, plan);
+    }
+    const wasThere = (c: CookieRecord) => !scanned || scanned.has(cookieKey(c));
+    report.cookiesRemoved = Math.max(0, report.cookiesRemoved - left.filter(wasThere).length);
+    report.leftovers = left.map((c) => ({
+      domain: c.domain,
+      name: c.name,
+      storeId: c.storeId,
+      partitioned: !!c.partitionKey?.topLevelSite,
+    }));
+  });
+  report.verified = report.leftovers.length === 0 && !report.failures.some((f) => f.step === 'verify');
+  report.finishedAt = now();
+  await store.save(journal);
+  return report;
 }
