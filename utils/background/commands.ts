@@ -6,7 +6,7 @@ import type { PurgeReport } from '../purge/types';
 import type { SessionGroup } from '../session-groups/types';
 import { lastReport } from '../storage';
 import type { EventDeps } from './events';
-import { runPurge, sweepProtected } from './purge-runner';
+import { purgeEverything, runPurge } from './purge-runner';
 import { openReceiptTab, type ReceiptPlacement, receiptPageUrl } from './receipt-tab';
 import { loadState, serialized } from './state';
 
@@ -46,8 +46,11 @@ export async function status(): Promise<Protocol['getStatus']['res']> {
 export function logOutAll(deps: EventDeps, windowPage?: string): Promise<PurgeReport> {
   return serialized(async () => {
     const [s, classify] = await Promise.all([loadState(), deps.classify()]);
-    const sweep = await sweepProtected(deps.port, classify);
-    return runPurge(deps, { trigger: 'button', groups: Object.values(s.groups), ...sweep, windowPage });
+    return purgeEverything(deps, classify, {
+      trigger: 'button',
+      groups: Object.values(s.groups),
+      windowPage,
+    });
   });
 }
 

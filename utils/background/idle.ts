@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import type { PurgeReport } from '../purge/types';
 import { idleCountdown } from '../storage';
 import type { EventDeps } from './events';
-import { runPurge, sweepProtected } from './purge-runner';
+import { purgeEverything } from './purge-runner';
 import { loadState, serialized } from './state';
 
 export type IdleState = 'active' | 'idle' | 'locked';
@@ -67,8 +67,7 @@ async function endCountdown(deps: IdleDeps): Promise<void> {
 /** Everything protected, as the button does, for the trigger `idle`. Call inside `serialized`. */
 async function purgeAll(deps: IdleDeps): Promise<PurgeReport> {
   const [s, classify] = await Promise.all([loadState(), deps.classify()]);
-  const sweep = await sweepProtected(deps.port, classify);
-  const report = await runPurge(deps, { trigger: 'idle', groups: Object.values(s.groups), ...sweep });
+  const report = await purgeEverything(deps, classify, { trigger: 'idle', groups: Object.values(s.groups) });
   await endCountdown(deps);
   return report;
 }

@@ -52,18 +52,22 @@ export interface PurgeRequest {
   snapshot?: readonly CookieRecord[];
   /** What a window the purge would empty shows instead of the start page (a forced logout: its receipt). */
   windowPage?: string;
+  /** The caller stores the report (it merges this purge's report with another's). */
+  keepReport?: boolean;
+  /** Sees every cookie of the browser as the purge's count read it, before anything was removed. */
+  onStoreRead?: (all: readonly CookieRecord[]) => void;
 }
 
 const journalStore = { save: (j: PurgeJournal) => purgeJournal.setValue(j) };
 
-async function finish(_deps: PurgeDeps, groupIds: string[], report: PurgeReport): Promise<PurgeReport> {
-  const before = await loadState();
-  await saveState(before, removeGroups(before, groupIds));
-  const pending = { ...(await pendingPurges.getValue()) };
+async function finish(groupIds: string[], report: PurgeReport, keepReport = false): Promise<PurgeReport> {
+  const [before, pendingNow] = await Promise.all([loadState(), pendingPurges.getValue()]);
+  const pending = { ...pendingNow };
   for (const id of groupIds) delete pending[id];
   await Promise.all([
+    saveState(before, removeGroups(before, groupIds)),
     pendingPurges.setValue(pending),
-    lastReport.setValue(report),
+    keepReport ? undefined : lastReport.setValue(report),
     purgeJournal.setValue(null),
   ]);
   return report;
@@ -99,9 +103,52 @@ export async function runPurge(deps: PurgeDeps, req: PurgeRequest): Promise<Purg
     req.windowPage ?? settings.startPage,
     deps.windows,
   );
-  const report = await executePurge(plan, deps.port, journalStore, deps.now, undefined, req.snapshot);
+  const report = await executePurge(plan, deps.port, journalStore, deps.now, undefined, {
+    snapshot: req.snapshot,
+    onStoreRead: req.onStoreRead,
+  });
   logPurge(report);
-  return finish(deps, plan.groupIds, report);
+  return finish(plan.groupIds, report, req.keepReport);
+}
+
+/** Two purges of one trigger as one receipt. */
+export function mergeReports(a: PurgeReport, b: PurgeReport): PurgeReport {
+  return {
+    ...a,
+    labels: [...new Set([...a.labels, ...b.labels])],
+    finishedAt: b.finishedAt,
+    tabsClosed: a.tabsClosed + b.tabsClosed,
+    tabsCleared: a.tabsCleared + b.tabsCleared,
+    cookiesRemoved: a.cookiesRemoved + b.cookiesRemoved,
+    originsCleared: a.originsCleared + b.originsCleared,
+    sitesCleared: a.sitesCleared + b.sitesCleared,
+    historyRemoved: a.historyRemoved + b.historyRemoved,
+    downloadsRemoved: a.downloadsRemoved + b.downloadsRemoved,
+    leftovers: [...a.leftovers, ...b.leftovers],
+    failures: [...a.failures, ...b.failures],
+    verified: a.verified && b.verified,
+  };
+}
+
+/**
+ * Everything protected (the button, idle logout): every group, and protected cookies no group knows of (set
+ * before install, say). No read of the store before the purge: the purge's own count read (sent beside its
+ * bulk removal) shows such cookies, and a second, small purge takes their sites — one receipt for both.
+ */
+export async function purgeEverything(
+  deps: PurgeDeps,
+  classify: Classify,
+  req: Pick<PurgeRequest, 'trigger' | 'groups' | 'windowPage'>,
+): Promise<PurgeReport> {
+  let seen: readonly CookieRecord[] = [];
+  const first = await runPurge(deps, { ...req, keepReport: true, onStoreRead: (all) => (seen = all) });
+  const known = new Set(req.groups.flatMap((g) => g.sites.map((s) => s.scopeDomain)));
+  const extraDomains = protectedCookieDomains(seen, classify).filter((d) => !known.has(d));
+  const report = extraDomains.length
+    ? mergeReports(first, await runPurge(deps, { ...req, groups: [], extraDomains, keepReport: true }))
+    : first;
+  await lastReport.setValue(report);
+  return report;
 }
 
 /** A purge the worker did not live to finish: finish it (every step is idempotent). */
@@ -109,5 +156,5 @@ export async function resumePurge(deps: PurgeDeps): Promise<PurgeReport | null> 
   const journal = await purgeJournal.getValue();
   if (!journal) return null;
   const report = await executePurge(journal.plan, deps.port, journalStore, deps.now, journal);
-  return finish(deps, journal.plan.groupIds, report);
+  return finish(journal.plan.groupIds, report);
 }

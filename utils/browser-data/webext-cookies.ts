@@ -18,6 +18,9 @@ import type { CookieGetAllDetails, CookieSetDetails, RawCookie, WebExtApi } from
 
 export type Engine = 'chrome' | 'firefox';
 
+/** Chromium's cookie store of the regular (not incognito) profile. */
+const CHROME_REGULAR_STORE = '0';
+
 const SAME_SITE = new Set(['no_restriction', 'lax', 'strict', 'unspecified']);
 
 export function toCookieRecord(raw: RawCookie): CookieRecord {
@@ -82,17 +85,22 @@ export async function findAllCookies(
   engine: Engine,
   query: CookieQuery,
 ): Promise<CookieRecord[]> {
+  const read = (storeId: string) =>
+    api.cookies.getAll({
+      storeId,
+      partitionKey: query.topLevelSite !== undefined ? { topLevelSite: query.topLevelSite } : {},
+      ...(query.domain !== undefined ? { domain: stripDot(query.domain) } : {}),
+      ...(engine === 'firefox' ? { firstPartyDomain: null } : {}),
+    });
+  // Chromium's regular store is read at once, before any call made after this one reaches the browser: a
+  // purge counts with this read while its bulk removal is already on the way (utils/purge/execute.ts).
+  const regular = query.storeId === undefined && engine === 'chrome' ? read(CHROME_REGULAR_STORE) : undefined;
+  regular?.catch(() => undefined); // (awaited below; a failure there is reported once, not as unhandled)
   const storeIds = query.storeId !== undefined ? [query.storeId] : await listStoreIds(api, engine);
   const perStore = await Promise.all(
-    storeIds.map((storeId) =>
-      api.cookies.getAll({
-        storeId,
-        partitionKey: query.topLevelSite !== undefined ? { topLevelSite: query.topLevelSite } : {},
-        ...(query.domain !== undefined ? { domain: stripDot(query.domain) } : {}),
-        ...(engine === 'firefox' ? { firstPartyDomain: null } : {}),
-      }),
-    ),
+    storeIds.map((storeId) => (regular && storeId === CHROME_REGULAR_STORE ? regular : read(storeId))),
   );
+  if (regular && !storeIds.includes(CHROME_REGULAR_STORE)) perStore.push(await regular);
   // A Map, not a scan per cookie: a lived-in profile holds thousands (docs/benchmarks.md).
   const found = new Map<string, CookieRecord>();
   for (const raw of perStore.flat()) {

@@ -30,9 +30,15 @@ const cookieKey = (c: CookieRecord) =>
  * here. Chromium walks its whole cookie store for every getAll without a url, so per-domain lookups only
  * multiply that cost (docs/benchmarks.md).
  */
-async function findScopedCookies(port: BrowserDataPort, plan: PurgePlan): Promise<CookieRecord[]> {
+async function findScopedCookies(
+  port: BrowserDataPort,
+  plan: PurgePlan,
+  seeAll?: (all: readonly CookieRecord[]) => void,
+): Promise<CookieRecord[]> {
+  const all = await port.findCookies({});
+  seeAll?.(all);
   const byKey = new Map<string, CookieRecord>();
-  for (const c of await port.findCookies({})) if (cookieInScope(c, plan.cookies)) byKey.set(cookieKey(c), c);
+  for (const c of all) if (cookieInScope(c, plan.cookies)) byKey.set(cookieKey(c), c);
   return [...byKey.values()];
 }
 
@@ -60,14 +66,20 @@ export function newReport(plan: PurgePlan, now: number): PurgeReport {
   };
 }
 
+export interface ExecuteOptions {
+  /** Every cookie of the browser, read just before (the caller's sweep): the scan uses it instead of a read. */
+  snapshot?: readonly CookieRecord[];
+  /** Sees every cookie of the browser as the scan read it, before anything was removed. */
+  onStoreRead?: (all: readonly CookieRecord[]) => void;
+}
+
 export async function executePurge(
   plan: PurgePlan,
   port: BrowserDataPort,
   store: JournalStore,
   now: () => number = Date.now,
   resume?: PurgeJournal,
-  /** Every cookie of the browser, read just before (the caller's sweep): the scan uses it instead of a read. */
-  snapshot?: readonly CookieRecord[],
+  { snapshot, onStoreRead }: ExecuteOptions = {},
 ): Promise<PurgeReport> {
   const journal: PurgeJournal = resume ?? { plan, done: [], report: newReport(plan, now()) };
   const report = journal.report;
@@ -83,8 +95,23 @@ export async function executePurge(
     journal.done.push(step);
   };
 
-  // Phase 1: count what is there while the group's tabs close (a closed page can no longer write storage).
+  // Phase 1: the group's tabs close (a closed page can no longer write storage).
+  await run('tabs', async () => {
+    if (!plan.closeTabs.length) return;
+    const open = new Set((await port.listTabs()).map((t) => t.id));
+    const toClose = plan.closeTabs.map((t) => t.tabId).filter((id) => open.has(id));
+    await port.closeTabs(toClose);
+    report.tabsClosed += toClose.length;
+  });
+  // Saved while phase 2 runs: a worker that dies before this lands closes the (already closed) tabs again.
+  const phase1Saved = store.save(journal);
+
+  // Phase 2: count what is there, and remove everything by origin in as few browser calls as possible;
+  // sessionStorage of kept tabs; history; downloads. The count's read of the store is sent first, in the same
+  // turn as the bulk removal, so the browser answers it before it removes anything (one cookie manager, in
+  // order; the port sends the regular store's read at once): the exact "before" costs no time of its own.
   await Promise.all([
+    phase1Saved,
     run('scan', async () => {
       const before = snapshot
         ? [
@@ -92,25 +119,11 @@ export async function executePurge(
               snapshot.filter((c) => cookieInScope(c, plan.cookies)).map((c) => [cookieKey(c), c]),
             ).values(),
           ]
-        : await findScopedCookies(port, plan);
+        : await findScopedCookies(port, plan, onStoreRead);
       // In memory only: a resumed run counts leftovers against the saved total instead.
       scanned = new Set(before.map(cookieKey));
       report.cookiesRemoved = before.length;
     }),
-    run('tabs', async () => {
-      if (!plan.closeTabs.length) return;
-      const open = new Set((await port.listTabs()).map((t) => t.id));
-      const toClose = plan.closeTabs.map((t) => t.tabId).filter((id) => open.has(id));
-      await port.closeTabs(toClose);
-      report.tabsClosed += toClose.length;
-    }),
-  ]);
-  // Saved while phase 2 runs: a worker that dies before this lands redoes phase 1, which is harmless.
-  const phase1Saved = store.save(journal);
-
-  // Phase 2: everything by origin in as few browser calls as possible; sessionStorage of kept tabs; history; downloads.
-  await Promise.all([
-    phase1Saved,
     run('site-data', async () => {
       await Promise.all(plan.siteData.map((d) => port.removeSiteData(d.origins, d.kinds)));
       const origins = new Set(plan.siteData.flatMap((d) => d.origins));

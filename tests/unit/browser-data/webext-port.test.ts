@@ -59,6 +59,27 @@ describe('webext port: cookies', () => {
     ]);
   });
 
+  it('chrome: a read of every cookie reaches the browser before a removal asked for in the same turn', async () => {
+    // The purge counts with this read while its bulk removal is on the way (utils/purge/execute.ts).
+    const double = createApiDouble('chrome');
+    double.listedStores = ['0', '1'];
+    await seed(double, [
+      { url: 'https://www.jarfalla.se/', name: 'sid' },
+      { url: 'https://www.jarfalla.se/', name: 'incognito', storeId: '1' },
+      { url: 'https://www.lokaltidningen.se/', name: 'paper' },
+    ]);
+    const port = createWebExtPort(double.api, 'chrome');
+    const read = port.findCookies({});
+    const removal = port.removeSiteData(['https://www.jarfalla.se'], ['cookies']);
+    const [before] = await Promise.all([read, removal]);
+    expect(names(before)).toEqual([
+      '0 www.jarfalla.se/ sid',
+      '0 www.lokaltidningen.se/ paper',
+      '1 www.jarfalla.se/ incognito',
+    ]);
+    expect(names(double.cookies)).toEqual(['0 www.lokaltidningen.se/ paper']);
+  });
+
   it('chrome: removing a host-only cookie does not take the same-name domain cookie or other paths along', async () => {
     const double = createApiDouble('chrome');
     await seed(double, [

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createFakePort, type FakeEngine, type FakePort } from '@/utils/browser-data/fake-port';
 import type { CookieRecord } from '@/utils/browser-data/port';
 import { executePurge, type JournalStore, type PurgeJournal } from '@/utils/purge/execute';
-import { planPurge } from '@/utils/purge/plan';
+import { cookieInScope, planPurge } from '@/utils/purge/plan';
 import type { PurgeTrigger } from '@/utils/purge/types';
 import type { SessionGroup } from '@/utils/session-groups/types';
 
@@ -129,14 +129,59 @@ async function planFor(
 /** A journal kept the way storage keeps it: a copy, never the executor's live object. */
 function journalStore(opts: { dieOnSave?: number } = {}) {
   const saved: PurgeJournal[] = [];
+  let dead = false;
   const store: JournalStore = {
     async save(journal) {
       saved.push(structuredClone(journal));
-      if (saved.length === opts.dieOnSave) throw new Error('service worker stopped');
+      if (saved.length === opts.dieOnSave) {
+        dead = true;
+        throw new Error('service worker stopped');
+      }
     },
   };
-  return { store, saved, last: () => saved.at(-1) };
+  /** The port as the dying worker sees it: after the death no call reaches the browser or ever answers. */
+  const through = (port: FakePort): FakePort =>
+    new Proxy(port, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => (dead ? new Promise(() => {}) : value.apply(target, args));
+      },
+    });
+  return { store, saved, last: () => saved.at(-1), through };
 }
+
+describe('executePurge: the exact count costs no read of its own', () => {
+  it('the count reads the store in the same turn as the bulk removal, before it: exact, and one read before the verification', async () => {
+    const w = browserWithSession();
+    const plan = await planFor(w);
+    const calls: string[] = [];
+    const port: FakePort = {
+      ...w.port,
+      findCookies: (q) => {
+        calls.push('read');
+        return w.port.findCookies(q);
+      },
+      removeSiteData: (origins, kinds) => {
+        calls.push('bulk removal');
+        return w.port.removeSiteData(origins, kinds);
+      },
+    };
+    const scoped = (await w.port.findCookies({})).filter((c) => cookieInScope(c, plan.cookies)).length;
+    const seen: number[] = [];
+    const report = await executePurge(plan, port, journalStore().store, now, undefined, {
+      onStoreRead: (all) => seen.push(all.length),
+    });
+    expect(report.cookiesRemoved).toBe(scoped);
+    expect(report.verified).toBe(true);
+    // Count read, bulk removal(s), then the phase-3 read that finds nothing left (it is the verification).
+    expect(calls[0]).toBe('read');
+    expect(calls.filter((c) => c === 'read')).toHaveLength(2);
+    expect(calls.slice(1, -1).every((c) => c === 'bulk removal')).toBe(true);
+    // The caller sees the store as it was before anything went.
+    expect(seen).toEqual([scoped + w.untouched.cookies.length]);
+  });
+});
 
 describe('executePurge: a whole group', () => {
   it('removes the group everywhere — every cookie store and partition, storage, history, downloads, tabs — and nothing else', async () => {
@@ -288,12 +333,15 @@ describe('executePurge: idempotent and resumable', () => {
     const w = browserWithSession();
     const plan = await planFor(w);
     const dying = journalStore({ dieOnSave: 1 });
-    await expect(executePurge(plan, w.port, dying.store, now)).rejects.toThrow('service worker stopped');
+    await expect(executePurge(plan, dying.through(w.port), dying.store, now)).rejects.toThrow(
+      'service worker stopped',
+    );
 
-    // The tabs are closed; phase 2 starts while the first save is on its way, so it may be part done.
+    // Half done: the tabs are closed, the data is still there.
     expect(w.port.snapshot().tabs.map((t) => t.id)).toEqual([w.newsTab]);
+    expect(cookieLines(w.port)).toHaveLength(10);
     const journal = dying.last()!;
-    expect([...journal.done].sort()).toEqual(['scan', 'tabs']);
+    expect(journal.done).toEqual(['tabs']);
 
     const next = journalStore();
     const report = await executePurge(journal.plan, w.port, next.store, () => T0 + 5000, journal);
@@ -308,7 +356,8 @@ describe('executePurge: idempotent and resumable', () => {
       finishedAt: T0 + 5000,
       tabsClosed: 2,
       cookiesRemoved: 7,
-      // (History and downloads removed by the dying run before its journal landed are not counted again.)
+      historyRemoved: 2,
+      downloadsRemoved: 1,
       leftovers: [],
       failures: [],
       verified: true,
@@ -322,7 +371,9 @@ describe('executePurge: idempotent and resumable', () => {
     const w = browserWithSession();
     const plan = await planFor(w);
     const dying = journalStore({ dieOnSave: 2 });
-    await expect(executePurge(plan, w.port, dying.store, now)).rejects.toThrow('service worker stopped');
+    await expect(executePurge(plan, dying.through(w.port), dying.store, now)).rejects.toThrow(
+      'service worker stopped',
+    );
     const journal = dying.last()!;
     expect(journal.done).toEqual(expect.arrayContaining(['site-data', 'history', 'downloads']));
 
