@@ -144,6 +144,49 @@ function restoreDetails(engine: Engine, cookie: CookieRecord): CookieSetDetails 
   };
 }
 
+/** One `cookies.remove` for this cookie's URL, name, store and partition: it takes same-name cookies along. */
+function removeByUrl(api: WebExtApi, engine: Engine, cookie: CookieRecord): Promise<unknown> {
+  const { url, name, storeId, partitionKey, firstPartyDomain } = reachDetails(engine, cookie);
+  const removal = { url, name, storeId, ...(partitionKey ? { partitionKey } : {}) };
+  return api.cookies.remove(
+    typeof firstPartyDomain === 'string' ? { ...removal, firstPartyDomain } : removal,
+  );
+}
+
+/**
+ * Remove cookies the caller has just read with every other cookie of the browser (`all`). A cookie whose name
+ * no cookie that stays carries (in its store) has nothing a removal could wrongly take along: one bare
+ * `cookies.remove`. The others go through `removeExactCookie`. Names in parallel, each name's cookies one
+ * after another (a removal reaches same-name cookies only).
+ */
+export async function removeKnownCookies(
+  api: WebExtApi,
+  engine: Engine,
+  doomed: readonly CookieRecord[],
+  all: readonly CookieRecord[],
+): Promise<unknown[]> {
+  const nameKey = (c: CookieRecord) => `${c.storeId}\u0000${c.name}`;
+  const doomedIds = new Set(doomed.map(cookieIdentity));
+  const isDoomed = (c: CookieRecord) => doomedIds.has(cookieIdentity(c));
+  // Names that some cookie which must stay also carries (in the same store).
+  const kept = new Set(all.filter((c) => !isDoomed(c)).map(nameKey));
+  const byName = new Map<string, CookieRecord[]>();
+  for (const c of doomed) byName.set(nameKey(c), [...(byName.get(nameKey(c)) ?? []), c]);
+  const errors: unknown[] = [];
+  await Promise.all(
+    [...byName].map(async ([key, sameName]) => {
+      for (const cookie of sameName) {
+        const alone = !kept.has(key);
+        await (alone
+          ? removeByUrl(api, engine, cookie)
+          : removeExactCookie(api, engine, cookie, isDoomed)
+        ).catch((error: unknown) => errors.push(error));
+      }
+    }),
+  );
+  return errors;
+}
+
 /**
  * Remove this cookie and no other. Same-name cookies the removal takes along are set again, except
  * those `doomed` says are going anyway.
@@ -167,10 +210,7 @@ export async function removeExactCookie(
   const before = await find();
   if (!before.some((c) => sameCookie(c, cookie))) return; // already gone
   const bystanders = before.filter((c) => !sameCookie(c, cookie));
-  const { url, name, storeId, partitionKey, firstPartyDomain } = details;
-  const removal = { url, name, storeId, ...(partitionKey ? { partitionKey } : {}) };
-  const remove = () =>
-    api.cookies.remove(typeof firstPartyDomain === 'string' ? { ...removal, firstPartyDomain } : removal);
+  const remove = () => removeByUrl(api, engine, cookie);
 
   await remove();
   if (bystanders.length === 0) return;

@@ -22,7 +22,7 @@ import { normalizeOrigin, registrableDomain, siteOf, stripDot } from './domains'
 import type { CookieRecord, SiteDataKind } from './port';
 import type { WebExtApi } from './webext-api';
 import { type CacheStorageCleaner, cacheStorageTargets } from './webext-cache-storage';
-import { cookieIdentity, type Engine, findAllCookies, removeExactCookie } from './webext-cookies';
+import { type Engine, findAllCookies, removeKnownCookies } from './webext-cookies';
 
 const FIREFOX_HOSTNAME_KINDS: readonly SiteDataKind[] = ['localStorage', 'indexedDB', 'serviceWorkers'];
 
@@ -97,21 +97,9 @@ async function sweepCookies(
     domainSet.has(registrableDomain(c.domain)) ||
     siteSet.has(c.partitionKey?.topLevelSite ?? '') ||
     domainSet.has(c.firstPartyDomain ?? '');
-  const leftovers = (await findAllCookies(api, engine, {})).filter(inScope);
-  const doomed = new Set(leftovers.map(cookieIdentity));
-  const isDoomed = (c: CookieRecord) => doomed.has(cookieIdentity(c));
-  // A removal reaches same-name cookies only (see removeExactCookie): names in parallel, each name's
-  // cookies one after another.
-  const byName = new Map<string, CookieRecord[]>();
-  for (const c of leftovers) byName.set(c.name, [...(byName.get(c.name) ?? []), c]);
-  const errors: unknown[] = [];
-  await Promise.all(
-    [...byName.values()].map(async (sameName) => {
-      for (const cookie of sameName) {
-        await removeExactCookie(api, engine, cookie, isDoomed).catch((error: unknown) => errors.push(error));
-      }
-    }),
-  );
+  const all = await findAllCookies(api, engine, {});
+  const leftovers = all.filter(inScope);
+  const errors = await removeKnownCookies(api, engine, leftovers, all);
   if (errors.length > 0) {
     throw new AggregateError(
       errors,
