@@ -6,6 +6,7 @@ import type { PurgeReport } from '../purge/types';
 import type { SessionGroup } from '../session-groups/types';
 import { lastReport } from '../storage';
 import type { EventDeps } from './events';
+import { logged } from './log';
 import { purgeEverything, runPurge } from './purge-runner';
 import { openReceiptTab, type ReceiptPlacement, receiptPageUrl } from './receipt-tab';
 import { loadState, serialized } from './state';
@@ -85,6 +86,6 @@ export async function forcedLogOut(
   const report =
     scope.kind === 'all' ? await logOutAll(deps, page) : await logOutGroup(deps, scope.groupId, page);
   // The report goes back at once (the popup shows it); the receipt page follows.
-  void open(receipt, since).catch((e: unknown) => console.error('Safe Logout: receipt tab', e));
+  logged('receipt tab')(open(receipt, since));
   return report;
 }

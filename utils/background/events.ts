@@ -18,6 +18,7 @@ import {
 } from '../session-groups/track';
 import type { Classify, SessionState } from '../session-groups/types';
 import { pendingPurges } from '../storage';
+import { logged } from './log';
 import { type PurgeDeps, runPurge } from './purge-runner';
 import { loadState, saveState, serialized } from './state';
 
@@ -98,13 +99,7 @@ export async function onLogoutClicked(deps: EventDeps, tabId: number): Promise<b
   });
   // A logout done by script (no navigation) completes nothing: purge after a short settle anyway.
   if (accepted)
-    setTimeout(
-      () =>
-        void onLogoutSettled(deps, tabId, true).catch((e: unknown) =>
-          console.error('Safe Logout: logout settle', e),
-        ),
-      LOGOUT_CLICK_SETTLE_MS,
-    );
+    setTimeout(() => logged('logout settle')(onLogoutSettled(deps, tabId, true)), LOGOUT_CLICK_SETTLE_MS);
   return accepted;
 }
 
@@ -170,10 +165,7 @@ async function schedulePurges(deps: EventDeps, groupIds: string[]): Promise<void
   console.info(
     `Safe Logout: ${groupIds.length} group(s) lost their last tab; purge in ${settings.graceSeconds} s`,
   );
-  setTimeout(
-    () => void runDuePurges(deps).catch((e: unknown) => console.error('Safe Logout: due purges', e)),
-    settings.graceSeconds * 1000 + 20,
-  );
+  setTimeout(() => logged('due purges')(runDuePurges(deps)), settings.graceSeconds * 1000 + 20);
   await deps.scheduleWake('due-purges', dueAt);
 }
 

@@ -33,6 +33,7 @@ import {
   webExtCountdownUi,
   webExtIdleApi,
 } from './idle';
+import { logged } from './log';
 import { MENU_IDS, syncMenus } from './menus';
 import { applyPasswordPolicy } from './privacy';
 import { createRouter } from './router';
@@ -43,12 +44,6 @@ type TabLike = { windowId?: number; index?: number } | undefined;
 
 /** An extension update also empties storage.session; onInstalled says so shortly after the worker starts. */
 const INSTALL_EVENT_WAIT_MS = 250;
-
-/** A listener's work never fails silently: an error goes to the worker's console (DevTools, test logs). */
-const logged =
-  (what: string) =>
-  (p: Promise<unknown>): void =>
-    void p.catch((e: unknown) => console.error(`Safe Logout: ${what}`, e));
 
 export function wireBackground(): void {
   const deps: EventDeps & IdleDeps = {
@@ -153,10 +148,8 @@ export function wireBackground(): void {
     await Promise.all([applyPasswordPolicy(settings.disablePasswordSaving), syncIdle(deps)]);
   };
   const syncAll = () => {
-    void syncContentScripts().catch((e) =>
-      console.error('Safe Logout: content script registration failed', e),
-    );
-    void syncSharedMode().catch((e) => console.error('Safe Logout: shared-computer mode', e));
+    logged('content script registration')(syncContentScripts());
+    logged('shared-computer mode')(syncSharedMode());
   };
   userSettings.watch(syncAll);
   // The browser's first answer about IT policy can come seconds late (managed-policy.ts): follow it too.

@@ -109,7 +109,8 @@ export async function executePurge(
   // Phase 2: count what is there, and remove everything by origin in as few browser calls as possible;
   // sessionStorage of kept tabs; history; downloads. The count's read of the store is sent first, in the same
   // turn as the bulk removal, so the browser answers it before it removes anything (one cookie manager, in
-  // order; the port sends the regular store's read at once): the exact "before" costs no time of its own.
+  // order; the port sends the regular store's read at once): the exact "before" needs no round trip of its
+  // own, though the browser still serves that read before the removal (docs/benchmarks.md).
   await Promise.all([
     phase1Saved,
     run('scan', async () => {
@@ -120,7 +121,8 @@ export async function executePurge(
             ).values(),
           ]
         : await findScopedCookies(port, plan, onStoreRead);
-      // In memory only: a resumed run counts leftovers against the saved total instead.
+      // In memory only: a resumed run counts leftovers against the saved total instead (a run that died
+      // before its scan landed counts again, after part of the removal: the receipt may then count fewer).
       scanned = new Set(before.map(cookieKey));
       report.cookiesRemoved = before.length;
     }),
