@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChromiumSession, launchChromium } from '../harness/chromium';
 import { type NextPersonReach, nextPersonReach } from '../harness/next-person';
 import { downloadPdf } from '../harness/person';
+import { REOPEN_PROBE_DIR, reopenClosedTab } from '../harness/reopen';
 import { ANNA, firstPersonVisit, performTrigger, type Trigger } from '../harness/scenario';
 import { type Sim, startSim } from '../sim';
 
@@ -26,18 +27,26 @@ afterAll(async () => {
   await sim?.close();
 });
 
-async function browser(): Promise<ChromiumSession> {
-  const session = await launchChromium(sim);
+async function browser(extraExtensions?: string[]): Promise<ChromiumSession> {
+  const session = await launchChromium(sim, { extraExtensions });
   sessions.push(session);
   return session;
 }
 
-/** Anna visits, then leaves by `trigger`; returns what the next person reaches. */
-async function annaThen(trigger: Trigger, loginOrder?: ('kommun' | 'vklass')[]): Promise<NextPersonReach> {
-  const session = await browser();
+/**
+ * Anna visits, then leaves by `trigger`; returns what the next person reaches. `nextPersonFirst` runs before
+ * that (with the reopen-closed-tab probe loaded: the extension under test is still absent).
+ */
+async function annaThen(
+  trigger: Trigger,
+  loginOrder?: ('kommun' | 'vklass')[],
+  nextPersonFirst?: (s: ChromiumSession) => Promise<void>,
+): Promise<NextPersonReach> {
+  const session = await browser(nextPersonFirst ? [REOPEN_PROBE_DIR] : undefined);
   try {
     const page = await firstPersonVisit(session, sim, ANNA);
     await performTrigger(session, page, sim, trigger);
+    await nextPersonFirst?.(session);
     return await nextPersonReach(session.context, sim, { loginOrder });
   } finally {
     await session.close();
@@ -107,8 +116,12 @@ describe('control: without the extension, the next person reaches Anna’s data'
     expectUnrelatedKept(reach);
   });
 
-  it('(c) after closing the tab', async () => {
-    const reach = await annaThen('close-tab');
+  it('(c) after closing the tab — and Ctrl+Shift+T brings the tab back with her sessionStorage', async () => {
+    let reopened: Awaited<ReturnType<typeof reopenClosedTab>> = null;
+    const reach = await annaThen('close-tab', undefined, async (s) => {
+      reopened = await reopenClosedTab(s.context, sim.hosts.kommun, sim.urls.kommun.state);
+    });
+    expect(mentionsAnna(reopened), 'the reopened tab’s sessionStorage holds Anna').toBe(true);
     // Nothing ended: even the service's own session cookie still works.
     expect(reach.storage.kommun.sessionAs).toBe(ANNA.name);
     expect(reach.login.kommun).toMatchObject({ loggedInAs: ANNA.name, via: 'session' });

@@ -16,6 +16,7 @@ import {
 } from '../harness/chromium';
 import { channelsShowing, type NextPersonReach, nextPersonReach } from '../harness/next-person';
 import { loginAs } from '../harness/person';
+import { REOPEN_PROBE_DIR, reopenClosedTab } from '../harness/reopen';
 import { ANNA, BERIT, firstPersonVisit, performTrigger, type Trigger } from '../harness/scenario';
 import { type Sim, startSim } from '../sim';
 
@@ -31,8 +32,8 @@ afterAll(async () => {
   await sim?.close();
 });
 
-async function browserWithExtension(): Promise<ChromiumSession> {
-  const session = await launchChromium(sim, { withExtension: true });
+async function browserWithExtension(extraExtensions?: string[]): Promise<ChromiumSession> {
+  const session = await launchChromium(sim, { withExtension: true, extraExtensions });
   sessions.push(session);
   await extensionId(session.context);
   return session;
@@ -108,9 +109,17 @@ async function visitsOf(session: ChromiumSession, url: string): Promise<number> 
   }
 }
 
-/** Anna visits and leaves by `trigger`; the extension purges; Berit can still log in afterwards. */
-async function annaLeavesThenNextPerson(trigger: Trigger, before?: (s: ChromiumSession) => Promise<void>) {
-  const session = await browserWithExtension();
+/**
+ * Anna visits and leaves by `trigger`; the extension purges; Berit can still log in afterwards. `before` runs
+ * before the trigger; `nextPersonFirst` after the purge, before the next person's usual tour (with the
+ * reopen-closed-tab probe loaded).
+ */
+async function annaLeavesThenNextPerson(
+  trigger: Trigger,
+  before?: (s: ChromiumSession) => Promise<void>,
+  nextPersonFirst?: (s: ChromiumSession) => Promise<void>,
+) {
+  const session = await browserWithExtension(nextPersonFirst ? [REOPEN_PROBE_DIR] : undefined);
   const page = await firstPersonVisit(session, sim, ANNA);
   expect(await historyHosts(session)).toEqual(expect.arrayContaining([sim.hosts.kommun, sim.hosts.idp]));
   // The service's /login only ever answered with a redirect: in history, but listed by no search.
@@ -129,6 +138,7 @@ async function annaLeavesThenNextPerson(trigger: Trigger, before?: (s: ChromiumS
     expect(await visitsOf(session, sim.urls.kommun.login), 'the redirect hop left in history').toBe(0);
   }
   const keptTab = page.isClosed() ? null : page;
+  await nextPersonFirst?.(session);
   const reach = await nextPersonReach(session.context, sim);
   return { session, reach, keptTab };
 }
@@ -150,10 +160,36 @@ describe('with Safe Logout, nothing of Anna is left', () => {
     await loginStillWorks(session);
   });
 
-  it('after the group’s last tab closes', async () => {
-    const { session, reach } = await annaLeavesThenNextPerson('close-tab');
+  it('after the group’s last tab closes — and Ctrl+Shift+T cannot bring her tab back', async () => {
+    let reopened: Awaited<ReturnType<typeof reopenClosedTab>> | 'not tried' = 'not tried';
+    const { session, reach } = await annaLeavesThenNextPerson('close-tab', undefined, async (s) => {
+      reopened = await reopenClosedTab(s.context, sim.hosts.kommun, sim.urls.kommun.state);
+    });
+    // Without the extension the reopened tab brings back her sessionStorage (control test c). Removing the
+    // group's history also takes its tabs off Chromium's "recently closed" list.
+    expect(reopened, 'a closed tab of the group that can be reopened').toBeNull();
     expectNothingLeft(reach);
     await loginStillWorks(session);
+  });
+
+  it('with history clearing turned off, Ctrl+Shift+T brings her tab back — without her sessionStorage', async () => {
+    const session = await browserWithExtension([REOPEN_PROBE_DIR]);
+    const settings = await openExtensionPage(session.context, 'options.html');
+    await settings.evaluate(async () => {
+      const rt = (
+        globalThis as unknown as { chrome: { runtime: { sendMessage: (m: object) => Promise<unknown> } } }
+      ).chrome.runtime;
+      await rt.sendMessage({ type: 'saveSettings', data: { patch: { clearHistory: false } } });
+    });
+    await settings.close();
+    const page = await firstPersonVisit(session, sim, ANNA);
+    await performTrigger(session, page, sim, 'close-tab');
+    await waitForPurge(session);
+    const reopened = await reopenClosedTab(session.context, sim.hosts.kommun, sim.urls.kommun.state);
+    // Chromium restores a closed tab's sessionStorage: removing the origin's storage after the close empties it.
+    expect(reopened, 'the closed tab can be reopened (history was kept)').not.toBeNull();
+    expect(reopened!.sessionStorage, 'sessionStorage of the reopened tab').toEqual({});
+    expect(await historyHosts(session), 'history was kept, as asked').toContain(sim.hosts.kommun);
   });
 
   it('after the last tab closes while the service worker was stopped', async () => {

@@ -27,6 +27,8 @@ export interface LaunchOptions {
   profileDir?: string;
   /** Extra Chromium flags. */
   args?: string[];
+  /** Further unpacked extensions to load (test probes), with or without Safe Logout. */
+  extraExtensions?: string[];
 }
 
 /** One running Chromium on one profile. `restartBrowser` swaps `context` and `pid` in place. */
@@ -70,18 +72,24 @@ async function launchContext(
     `--ignore-certificate-errors-spki-list=${sim.certSpki}`,
     ...(o.args ?? []),
   ];
+  const extensions = (o.extraExtensions ?? []).map((d) => resolve(d));
   if (o.withExtension) {
     const dir = resolve(o.extensionDir ?? EXTENSION_DIR);
     if (!existsSync(join(dir, 'manifest.json')))
       throw new Error(`no built extension in ${dir}: run npx wxt build`);
-    args.push(`--disable-extensions-except=${dir}`, `--load-extension=${dir}`);
+    extensions.unshift(dir);
   }
+  if (extensions.length)
+    args.push(
+      `--disable-extensions-except=${extensions.join(',')}`,
+      `--load-extension=${extensions.join(',')}`,
+    );
   return chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
     headless: o.headless ?? true,
     args,
     // Playwright's default would disable extensions; keep Chromium's own behaviour otherwise.
-    ignoreDefaultArgs: o.withExtension ? ['--disable-extensions'] : [],
+    ignoreDefaultArgs: extensions.length ? ['--disable-extensions'] : [],
     acceptDownloads: true,
     // The caller owns shutdown (scripts/start.mjs closes sessions and removes profiles on Ctrl-C).
     handleSIGINT: false,
