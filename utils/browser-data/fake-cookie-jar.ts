@@ -5,7 +5,7 @@
  * second cookie; an expired cookie is gone.
  */
 import { cookieDomainMatches, stripDot } from './domains';
-import type { CookieQuery, CookieRecord, PartitionKey } from './port';
+import { type CookieQuery, type CookieRecord, cookieIdentity, type PartitionKey } from './port';
 
 /** What a test gives to create a cookie; everything but name and domain has a browser-like default. */
 export interface CookieSeed {
@@ -23,19 +23,6 @@ export interface CookieSeed {
   storeId?: string;
   partitionKey?: PartitionKey;
   firstPartyDomain?: string;
-}
-
-export function cookieKey(
-  cookie: Pick<CookieRecord, 'storeId' | 'partitionKey' | 'firstPartyDomain' | 'domain' | 'path' | 'name'>,
-): string {
-  return JSON.stringify([
-    cookie.storeId,
-    cookie.partitionKey?.topLevelSite ?? '',
-    cookie.firstPartyDomain ?? '',
-    cookie.domain.toLowerCase(),
-    cookie.path,
-    cookie.name,
-  ]);
 }
 
 export function createCookieJar(defaultStoreId: string, nowMs: () => number) {
@@ -68,7 +55,7 @@ export function createCookieJar(defaultStoreId: string, nowMs: () => number) {
       ...(seed.partitionKey ? { partitionKey: { ...seed.partitionKey } } : {}),
       ...(seed.firstPartyDomain !== undefined ? { firstPartyDomain: seed.firstPartyDomain } : {}),
     };
-    const key = cookieKey(record);
+    const key = cookieIdentity(record);
     if (expired(record)) cookies.delete(key);
     else cookies.set(key, record);
     return structuredClone(record);
@@ -90,7 +77,7 @@ export function createCookieJar(defaultStoreId: string, nowMs: () => number) {
     let removed = 0;
     for (const cookie of live()) {
       if (match(cookie) && !keep(cookie)) {
-        cookies.delete(cookieKey(cookie));
+        cookies.delete(cookieIdentity(cookie));
         removed++;
       }
     }

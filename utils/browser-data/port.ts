@@ -36,6 +36,20 @@ export interface CookieRecord {
   firstPartyDomain?: string;
 }
 
+/** What identifies a cookie in a browser: store, partition, first-party domain, domain, path, name. */
+export function cookieIdentity(
+  c: Pick<CookieRecord, 'storeId' | 'partitionKey' | 'firstPartyDomain' | 'domain' | 'path' | 'name'>,
+): string {
+  return [
+    c.storeId,
+    c.partitionKey?.topLevelSite ?? '',
+    c.firstPartyDomain ?? '',
+    c.domain.toLowerCase(),
+    c.path,
+    c.name,
+  ].join('\u0000');
+}
+
 /** What to look up. Every field narrows; all cookie stores are searched unless `storeId` is given. */
 export interface CookieQuery {
   /** Cookies whose domain is this domain or one of its subdomains (browser `cookies.getAll({domain})` semantics). */

@@ -13,7 +13,7 @@
  *   `removeExactCookie`. A secure cookie is not reachable through `http:`, so the URL is always https.
  */
 import { stripDot } from './domains';
-import type { CookieQuery, CookieRecord } from './port';
+import { type CookieQuery, type CookieRecord, cookieIdentity } from './port';
 import type { CookieGetAllDetails, CookieSetDetails, RawCookie, WebExtApi } from './webext-api';
 
 export type Engine = 'chrome' | 'firefox';
@@ -47,27 +47,8 @@ export function cookieUrl(cookie: Pick<CookieRecord, 'domain' | 'path'>): string
   return `https://${stripDot(cookie.domain)}${path}`;
 }
 
-/** What identifies a cookie in a browser: store, partition, first-party domain, domain, path, name. */
-export function cookieIdentity(c: CookieRecord): string {
-  return [
-    c.storeId,
-    c.partitionKey?.topLevelSite ?? '',
-    c.firstPartyDomain ?? '',
-    c.domain.toLowerCase(),
-    c.path,
-    c.name,
-  ].join('\u0000');
-}
-
 export function sameCookie(a: CookieRecord, b: CookieRecord): boolean {
-  return (
-    a.storeId === b.storeId &&
-    (a.partitionKey?.topLevelSite ?? '') === (b.partitionKey?.topLevelSite ?? '') &&
-    (a.firstPartyDomain ?? '') === (b.firstPartyDomain ?? '') &&
-    a.domain.toLowerCase() === b.domain.toLowerCase() &&
-    a.path === b.path &&
-    a.name === b.name
-  );
+  return cookieIdentity(a) === cookieIdentity(b);
 }
 
 export async function listStoreIds(api: WebExtApi, engine: Engine): Promise<string[]> {

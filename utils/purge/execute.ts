@@ -3,7 +3,7 @@
  * Idempotent and resumable — every step may run twice, and the journal (saved after each phase) lets a
  * worker that died half-way finish the job on its next wake.
  */
-import type { BrowserDataPort, CookieRecord } from '../browser-data/port';
+import { type BrowserDataPort, type CookieRecord, cookieIdentity } from '../browser-data/port';
 import { registrableDomain } from '../rules/hostname';
 import { cookieInScope } from './plan';
 import type { PurgePlan, PurgeReport } from './types';
@@ -20,11 +20,6 @@ export interface JournalStore {
   save(journal: PurgeJournal): Promise<void>;
 }
 
-const cookieKey = (c: CookieRecord) =>
-  [c.storeId, c.partitionKey?.topLevelSite ?? '', c.firstPartyDomain ?? '', c.domain, c.path, c.name].join(
-    '\u0000',
-  );
-
 /**
  * The group's cookies, partitioned and first-party-isolated ones included: ONE read of every store, filtered
  * here. Chromium walks its whole cookie store for every getAll without a url, so per-domain lookups only
@@ -38,7 +33,7 @@ async function findScopedCookies(
   const all = await port.findCookies({});
   seeAll?.(all);
   const byKey = new Map<string, CookieRecord>();
-  for (const c of all) if (cookieInScope(c, plan.cookies)) byKey.set(cookieKey(c), c);
+  for (const c of all) if (cookieInScope(c, plan.cookies)) byKey.set(cookieIdentity(c), c);
   return [...byKey.values()];
 }
 
@@ -117,13 +112,13 @@ export async function executePurge(
       const before = snapshot
         ? [
             ...new Map(
-              snapshot.filter((c) => cookieInScope(c, plan.cookies)).map((c) => [cookieKey(c), c]),
+              snapshot.filter((c) => cookieInScope(c, plan.cookies)).map((c) => [cookieIdentity(c), c]),
             ).values(),
           ]
         : await findScopedCookies(port, plan, onStoreRead);
       // In memory only: a resumed run counts leftovers against the saved total instead (a run that died
       // before its scan landed counts again, after part of the removal: the receipt may then count fewer).
-      scanned = new Set(before.map(cookieKey));
+      scanned = new Set(before.map(cookieIdentity));
       report.cookiesRemoved = before.length;
     }),
     run('site-data', async () => {
@@ -175,7 +170,7 @@ export async function executePurge(
       await Promise.allSettled(left.map((c) => port.removeCookie(c)));
       left = await findScopedCookies(port, plan);
     }
-    const wasThere = (c: CookieRecord) => !scanned || scanned.has(cookieKey(c));
+    const wasThere = (c: CookieRecord) => !scanned || scanned.has(cookieIdentity(c));
     report.cookiesRemoved = Math.max(0, report.cookiesRemoved - left.filter(wasThere).length);
     report.leftovers = left.map((c) => ({
       domain: c.domain,
