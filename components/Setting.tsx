@@ -24,6 +24,18 @@ export function LockNote({ id, text }: { id: string; text: string }) {
   );
 }
 
+/** A setting's help text and, when IT locked it, the lock note: the ids `describedBy` names. */
+function HelpAndLock(p: LockProps & { id: string; help: string }) {
+  return (
+    <>
+      <p id={`${p.id}-help`} class="help">
+        {p.help}
+      </p>
+      {p.locked && <LockNote id={`${p.id}-lock`} text={p.lockedText} />}
+    </>
+  );
+}
+
 const describedBy = (id: string, locked: boolean) => `${id}-help${locked ? ` ${id}-lock` : ''}`;
 
 /** A checkbox setting: label, what it does, and the lock when IT policy set it. */
@@ -49,10 +61,7 @@ export function ToggleSetting(
         />
         <label for={p.id}>{p.label}</label>
       </div>
-      <p id={`${p.id}-help`} class="help">
-        {p.help}
-      </p>
-      {p.locked && <LockNote id={`${p.id}-lock`} text={p.lockedText} />}
+      <HelpAndLock id={p.id} help={p.help} locked={p.locked} lockedText={p.lockedText} />
     </div>
   );
 }
@@ -72,10 +81,7 @@ export function FieldSetting(
       <div class="control">
         {p.children({ id: p.id, describedBy: describedBy(p.id, p.locked), disabled: p.locked })}
       </div>
-      <p id={`${p.id}-help`} class="help">
-        {p.help}
-      </p>
-      {p.locked && <LockNote id={`${p.id}-lock`} text={p.lockedText} />}
+      <HelpAndLock id={p.id} help={p.help} locked={p.locked} lockedText={p.lockedText} />
     </div>
   );
 }
