@@ -31,7 +31,7 @@ export interface ReportView {
   failures: { step: string; message: string }[];
   leftovers: unknown[];
   tabsClosed: number;
-  cookiesRemoved: number;
+  cookieSitesCleared: number;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -6,7 +6,7 @@ import { executePurge, type PurgeJournal } from '../purge/execute';
 import { planPurge } from '../purge/plan';
 import type { PurgeReport, PurgeTrigger } from '../purge/types';
 import { removeGroups } from '../session-groups/track';
-import type { Classify, SessionGroup } from '../session-groups/types';
+import type { Classify, HostMatch, SessionGroup } from '../session-groups/types';
 import type { EffectiveSettings } from '../settings';
 import { lastReport, pendingPurges, purgeJournal } from '../storage';
 import { keepWindowsOpen, type WindowApi } from './start-page';
@@ -20,26 +20,19 @@ export interface PurgeDeps {
   windows?: WindowApi;
 }
 
-/** Protected domains that still hold cookies: what a crash, a power cut or a time before install left behind. */
-export function protectedCookieDomains(cookies: readonly CookieRecord[], classify: Classify): string[] {
-  const out = new Set<string>();
+/** Protected sites (by rule) that still hold cookies: what a crash, a power cut or a time before install left behind. */
+export function protectedCookieSites(cookies: readonly CookieRecord[], classify: Classify): HostMatch[] {
+  const out = new Map<string, HostMatch>();
   for (const c of cookies) {
     const m = classify(c.domain.replace(/^\./, ''));
-    if (m) out.add(m.scopeDomain);
+    if (m && !out.has(m.scopeDomain)) out.set(m.scopeDomain, m);
   }
-  return [...out];
+  return [...out.values()];
 }
 
-/**
- * For the purges that take everything protected (button, idle, start): one read of the cookie store finds
- * protected cookies no group knows of, and the executor reuses the same read as its first scan.
- */
-export async function sweepProtected(
-  port: BrowserDataPort,
-  classify: Classify,
-): Promise<Pick<PurgeRequest, 'extraDomains' | 'snapshot'>> {
-  const snapshot = await port.findCookies({});
-  return { snapshot, extraDomains: protectedCookieDomains(snapshot, classify) };
+/** At browser start: one read of the cookie store finds protected cookies that no group knows of. */
+export async function sweepProtected(port: BrowserDataPort, classify: Classify): Promise<HostMatch[]> {
+  return protectedCookieSites(await port.findCookies({}), classify);
 }
 
 export interface PurgeRequest {
@@ -47,14 +40,12 @@ export interface PurgeRequest {
   groups: SessionGroup[];
   keepTabIds?: number[];
   /** Protected domains found outside any group (start-up cookie scan). */
-  extraDomains?: string[];
-  /** The cookie store as read by `sweepProtected` just before. */
-  snapshot?: readonly CookieRecord[];
+  extraSites?: HostMatch[];
   /** What a window the purge would empty shows instead of the start page (a forced logout: its receipt). */
   windowPage?: string;
   /** The caller stores the report (it merges this purge's report with another's). */
   keepReport?: boolean;
-  /** Sees every cookie of the browser as the purge's count read it, before anything was removed. */
+  /** Sees every cookie the browser still holds once the purge's bulk removal is done. */
   onStoreRead?: (all: readonly CookieRecord[]) => void;
 }
 
@@ -76,7 +67,7 @@ async function finish(groupIds: string[], report: PurgeReport, keepReport = fals
 /** One line per purge in the worker's console (no site names: counts and the outcome only). */
 function logPurge(r: PurgeReport): void {
   console.info(
-    `Safe Logout: purge (${r.trigger}) in ${r.finishedAt - r.startedAt} ms: ${r.cookiesRemoved} cookies, ` +
+    `Safe Logout: purge (${r.trigger}) in ${r.finishedAt - r.startedAt} ms: ${r.cookieSitesCleared} cookie sites, ` +
       `${r.originsCleared} origins, ${r.failures.length} failures, ${r.verified ? 'verified' : 'NOT verified'}`,
   );
 }
@@ -94,7 +85,7 @@ export async function runPurge(deps: PurgeDeps, req: PurgeRequest): Promise<Purg
     keepTabIds: req.keepTabIds,
     clearHistory: settings.clearHistory,
     clearDownloads: settings.clearDownloads,
-    extraDomains: req.extraDomains,
+    extraSites: req.extraSites,
   });
   // Before any tab closes: a window the purge would empty gets the receipt, IT's start page or a new tab.
   await keepWindowsOpen(
@@ -104,7 +95,6 @@ export async function runPurge(deps: PurgeDeps, req: PurgeRequest): Promise<Purg
     deps.windows,
   );
   const report = await executePurge(plan, deps.port, journalStore, deps.now, undefined, {
-    snapshot: req.snapshot,
     onStoreRead: req.onStoreRead,
   });
   logPurge(report);
@@ -119,7 +109,7 @@ export function mergeReports(a: PurgeReport, b: PurgeReport): PurgeReport {
     finishedAt: b.finishedAt,
     tabsClosed: a.tabsClosed + b.tabsClosed,
     tabsCleared: a.tabsCleared + b.tabsCleared,
-    cookiesRemoved: a.cookiesRemoved + b.cookiesRemoved,
+    cookieSitesCleared: a.cookieSitesCleared + b.cookieSitesCleared,
     originsCleared: a.originsCleared + b.originsCleared,
     sitesCleared: a.sitesCleared + b.sitesCleared,
     historyRemoved: a.historyRemoved + b.historyRemoved,
@@ -132,8 +122,9 @@ export function mergeReports(a: PurgeReport, b: PurgeReport): PurgeReport {
 
 /**
  * Everything protected (the button, idle logout): every group, and protected cookies no group knows of (set
- * before install, say). No read of the store before the purge: the purge's own count read (sent beside its
- * bulk removal) shows such cookies, and a second, small purge takes their sites — one receipt for both.
+ * before install, say). No read of the store before the purge: the purge's own read after its bulk removal
+ * (the one that looks for what it missed) shows such cookies, and a second, small purge takes their sites —
+ * one receipt for both.
  */
 export async function purgeEverything(
   deps: PurgeDeps,
@@ -143,9 +134,9 @@ export async function purgeEverything(
   let seen: readonly CookieRecord[] = [];
   const first = await runPurge(deps, { ...req, keepReport: true, onStoreRead: (all) => (seen = all) });
   const known = new Set(req.groups.flatMap((g) => g.sites.map((s) => s.scopeDomain)));
-  const extraDomains = protectedCookieDomains(seen, classify).filter((d) => !known.has(d));
-  const report = extraDomains.length
-    ? mergeReports(first, await runPurge(deps, { ...req, groups: [], extraDomains, keepReport: true }))
+  const extraSites = protectedCookieSites(seen, classify).filter((x) => !known.has(x.scopeDomain));
+  const report = extraSites.length
+    ? mergeReports(first, await runPurge(deps, { ...req, groups: [], extraSites, keepReport: true }))
     : first;
   await lastReport.setValue(report);
   return report;

@@ -45,14 +45,14 @@ export async function adoptOpenTabs(deps: EventDeps): Promise<void> {
 /** Start of a browser session: purge everything protected that is left, then start clean. */
 export async function startupPurge(deps: EventDeps): Promise<void> {
   const [left, classify] = await Promise.all([ledger.getValue(), deps.classify()]);
-  const sweep = await sweepProtected(deps.port, classify);
+  const extraSites = await sweepProtected(deps.port, classify);
   const groups: SessionGroup[] = Object.values(left).map((g) => ({ ...g, tabIds: [] }));
   await sessionState.setValue({
     ...emptySessionState(),
     groups: Object.fromEntries(groups.map((g) => [g.id, g])),
   });
-  if (groups.length || sweep.extraDomains?.length) {
-    await runPurge(deps, { trigger: 'startup', groups, ...sweep });
+  if (groups.length || extraSites.length) {
+    await runPurge(deps, { trigger: 'startup', groups, extraSites });
   }
   await ledger.setValue({});
   await sessionState.setValue(emptySessionState());

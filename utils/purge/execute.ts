@@ -8,7 +8,7 @@ import { registrableDomain } from '../rules/hostname';
 import { cookieInScope } from './plan';
 import type { PurgePlan, PurgeReport } from './types';
 
-export type PurgeStep = 'scan' | 'tabs' | 'site-data' | 'cookies' | 'history' | 'downloads' | 'verify';
+export type PurgeStep = 'tabs' | 'site-data' | 'cookies' | 'history' | 'downloads' | 'verify';
 
 export interface PurgeJournal {
   plan: PurgePlan;
@@ -50,7 +50,7 @@ export function newReport(plan: PurgePlan, now: number): PurgeReport {
     finishedAt: 0,
     tabsClosed: 0,
     tabsCleared: 0,
-    cookiesRemoved: 0,
+    cookieSitesCleared: 0,
     originsCleared: 0,
     sitesCleared: 0,
     historyRemoved: 0,
@@ -62,11 +62,16 @@ export function newReport(plan: PurgePlan, now: number): PurgeReport {
 }
 
 export interface ExecuteOptions {
-  /** Every cookie of the browser, read just before (the caller's sweep): the scan uses it instead of a read. */
-  snapshot?: readonly CookieRecord[];
-  /** Sees every cookie of the browser as the scan read it, before anything was removed. */
+  /**
+   * Sees every cookie the browser still holds once the bulk removal is done (the read that looks for what it
+   * missed): protected cookies of sites outside the plan show there.
+   */
   onStoreRead?: (all: readonly CookieRecord[]) => void;
 }
+
+/** Registrable domains whose cookies the plan removes (in every store and partition): what the receipt counts. */
+export const cookieSitesOf = (plan: PurgePlan): number =>
+  new Set([...plan.cookies.domains, ...plan.cookies.hosts].map(registrableOf)).size;
 
 export async function executePurge(
   plan: PurgePlan,
@@ -74,12 +79,11 @@ export async function executePurge(
   store: JournalStore,
   now: () => number = Date.now,
   resume?: PurgeJournal,
-  { snapshot, onStoreRead }: ExecuteOptions = {},
+  { onStoreRead }: ExecuteOptions = {},
 ): Promise<PurgeReport> {
   const journal: PurgeJournal = resume ?? { plan, done: [], report: newReport(plan, now()) };
   const report = journal.report;
   const isDone = (s: PurgeStep) => journal.done.includes(s);
-  let scanned: Set<string> | undefined;
   const run = async (step: PurgeStep, fn: () => Promise<void>) => {
     if (isDone(step)) return;
     try {
@@ -101,26 +105,13 @@ export async function executePurge(
   // Saved while phase 2 runs: a worker that dies before this lands closes the (already closed) tabs again.
   const phase1Saved = store.save(journal);
 
-  // Phase 2: count what is there, and remove everything by origin in as few browser calls as possible;
-  // sessionStorage of kept tabs; history; downloads. The count's read of the store is sent first, in the same
-  // turn as the bulk removal, so the browser answers it before it removes anything (one cookie manager, in
-  // order; the port sends the regular store's read at once): the exact "before" needs no round trip of its
-  // own, though the browser still serves that read before the removal (docs/benchmarks.md).
+  // Phase 2: remove everything by origin in as few browser calls as possible; sessionStorage of kept tabs;
+  // history; downloads. Nothing is read before: the cookies are not counted one by one, because a read of the
+  // store costs about as much as the removal itself (docs/benchmarks.md). The receipt counts sites instead,
+  // and the read after the removal is what proves the result.
+  report.cookieSitesCleared = cookieSitesOf(plan);
   await Promise.all([
     phase1Saved,
-    run('scan', async () => {
-      const before = snapshot
-        ? [
-            ...new Map(
-              snapshot.filter((c) => cookieInScope(c, plan.cookies)).map((c) => [cookieIdentity(c), c]),
-            ).values(),
-          ]
-        : await findScopedCookies(port, plan, onStoreRead);
-      // In memory only: a resumed run counts leftovers against the saved total instead (a run that died
-      // before its scan landed counts again, after part of the removal: the receipt may then count fewer).
-      scanned = new Set(before.map(cookieIdentity));
-      report.cookiesRemoved = before.length;
-    }),
     run('site-data', async () => {
       await Promise.all(plan.siteData.map((d) => port.removeSiteData(d.origins, d.kinds)));
       const origins = new Set(plan.siteData.flatMap((d) => d.origins));
@@ -155,7 +146,7 @@ export async function executePurge(
   // A read that finds nothing left already is the verification (one full read of the store saved).
   let cleanRead: CookieRecord[] | undefined;
   await run('cookies', async () => {
-    const rest = await findScopedCookies(port, plan);
+    const rest = await findScopedCookies(port, plan, onStoreRead);
     if (rest.length === 0) cleanRead = rest;
     const results = await Promise.allSettled(rest.map((c) => port.removeCookie(c)));
     for (const r of results)
@@ -170,8 +161,6 @@ export async function executePurge(
       await Promise.allSettled(left.map((c) => port.removeCookie(c)));
       left = await findScopedCookies(port, plan);
     }
-    const wasThere = (c: CookieRecord) => !scanned || scanned.has(cookieIdentity(c));
-    report.cookiesRemoved = Math.max(0, report.cookiesRemoved - left.filter(wasThere).length);
     report.leftovers = left.map((c) => ({
       domain: c.domain,
       name: c.name,

@@ -9,7 +9,7 @@ import {
   type TabInfo,
 } from '../browser-data/port';
 import { registrableDomain } from '../rules/hostname';
-import type { SessionGroup } from '../session-groups/types';
+import type { HostMatch, SessionGroup } from '../session-groups/types';
 import type { CookieScope, PlannedTab, PurgePlan, PurgeTrigger } from './types';
 
 export interface PlanInput {
@@ -23,8 +23,8 @@ export interface PlanInput {
   keepTabIds?: readonly number[];
   clearHistory: boolean;
   clearDownloads: boolean;
-  /** Hosts of protected sites found outside any group (e.g. cookies left at browser start). */
-  extraDomains?: readonly string[];
+  /** Protected sites found outside any group (e.g. cookies left at browser start): their scope and name. */
+  extraSites?: readonly Pick<HostMatch, 'scopeDomain' | 'label'>[];
 }
 
 const uniq = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
@@ -61,7 +61,7 @@ export function planPurge(input: PlanInput): PurgePlan {
   const hosts = uniq(groups.flatMap((g) => g.hosts));
   const siteDomains = uniq([
     ...groups.flatMap((g) => g.sites.map((s) => s.scopeDomain)),
-    ...(input.extraDomains ?? []),
+    ...(input.extraSites ?? []).map((x) => x.scopeDomain),
   ]);
   const inSiteDomain = (h: string) => siteDomains.some((d) => within(h, d));
   const loginHosts = hosts.filter((h) => !inSiteDomain(h));
@@ -121,7 +121,10 @@ export function planPurge(input: PlanInput): PurgePlan {
     trigger: input.trigger,
     createdAt: input.now,
     groupIds: groups.map((g) => g.id),
-    labels: uniq(groups.flatMap((g) => g.sites.map((s) => s.label))),
+    labels: uniq([
+      ...groups.flatMap((g) => g.sites.map((s) => s.label)),
+      ...(input.extraSites ?? []).map((x) => x.label),
+    ]),
     hosts,
     closeTabs,
     clearTabs,

@@ -63,7 +63,12 @@ export interface PurgeReport {
   finishedAt: number;
   tabsClosed: number;
   tabsCleared: number;
-  cookiesRemoved: number;
+  /**
+   * Sites (registrable domains) whose cookies were removed, in every store and partition. Cookies are not
+   * counted one by one: that would take a read of the whole store before the removal, which costs about as
+   * much as the removal itself. `leftovers` (read after) is what proves none is left.
+   */
+  cookieSitesCleared: number;
   /** Origins whose storage (localStorage, IndexedDB, Cache Storage, service workers, file systems, HTTP cache) was removed. */
   originsCleared: number;
   /** The sites (registrable domains) those origins belong to: what the receipt counts. */

@@ -5,6 +5,7 @@
 import type { PurgeReport } from '../purge/types';
 
 export type RemovedLine =
+  /** `n`: sites whose cookies were cleared (cookies are not counted one by one: PurgeReport). */
   | { kind: 'cookies'; n: number; ok: boolean }
   | { kind: 'storage'; n: number; ok: boolean }
   | { kind: 'tabs'; n: number; ok: boolean }
@@ -47,7 +48,7 @@ export function receiptView(
     problems.push({ kind: 'cookies-left', n: report.leftovers.length, sites: leftSites });
     advice.add('close-browser');
   }
-  if (failed.has('scan') || failed.has('cookies') || failed.has('verify')) {
+  if (failed.has('cookies') || failed.has('verify')) {
     problems.push({ kind: 'check-failed' });
     advice.add('close-browser');
   }
@@ -70,7 +71,7 @@ export function receiptView(
 
   const cookiesOk = !report.leftovers.length && !failed.has('verify') && !failed.has('cookies');
   const removed: RemovedLine[] = [
-    { kind: 'cookies', n: report.cookiesRemoved, ok: cookiesOk },
+    { kind: 'cookies', n: report.cookieSitesCleared, ok: cookiesOk },
     { kind: 'storage', n: report.sitesCleared, ok: !failed.has('site-data') },
   ];
   if (report.tabsClosed > 0) removed.push({ kind: 'tabs', n: report.tabsClosed, ok: !failed.has('tabs') });
@@ -86,7 +87,7 @@ export function receiptView(
   );
 
   const nothing =
-    report.cookiesRemoved + report.sitesCleared + report.tabsClosed + report.historyRemoved === 0 &&
+    report.cookieSitesCleared + report.sitesCleared + report.tabsClosed + report.historyRemoved === 0 &&
     report.downloadsRemoved === 0 &&
     problems.length === 0;
   return {
@@ -105,7 +106,7 @@ export interface ReceiptText {
   nothing: string;
   sites: (s: string) => string;
   removedHeading: string;
-  /** One removed thing with its count, e.g. "Cookies removed: 12". */
+  /** One removed thing with its count, e.g. "Sites whose cookies were cleared: 3". */
   line: (l: RemovedLine) => string;
   /** How it was verified, e.g. "checked again: none left"; null when there is nothing to add. */
   check: (l: RemovedLine) => string | null;

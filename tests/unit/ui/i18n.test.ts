@@ -63,7 +63,7 @@ describe('t()', () => {
   it('uses the chosen catalogue when the options pick a language', () => {
     setLanguage('sv');
     expect(t('logOutAndClear')).toBe('Logga ut och rensa');
-    expect(t('receiptCookies', 12)).toBe('Borttagna kakor: 12');
+    expect(t('receiptCookies', 3)).toBe('Webbplatser vars kakor rensades: 3');
     setLanguage('fi');
     expect(t('logOutAndClear')).toBe('Kirjaudu ulos ja tyhjennä');
     setLanguage('nb');

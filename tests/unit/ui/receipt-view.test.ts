@@ -10,7 +10,7 @@ const report = (over: Partial<PurgeReport> = {}): PurgeReport => ({
   finishedAt: 2,
   tabsClosed: 1,
   tabsCleared: 0,
-  cookiesRemoved: 4,
+  cookieSitesCleared: 2,
   originsCleared: 6,
   sitesCleared: 2,
   historyRemoved: 3,
@@ -32,7 +32,7 @@ describe('receiptView', () => {
       verified: true,
     });
     expect(v.removed).toEqual([
-      { kind: 'cookies', n: 4, ok: true },
+      { kind: 'cookies', n: 2, ok: true },
       { kind: 'storage', n: 2, ok: true },
       { kind: 'tabs', n: 1, ok: true },
       { kind: 'history', n: 3, ok: true },
@@ -71,7 +71,7 @@ describe('receiptView', () => {
       { kind: 'cookies-left', n: 2, sites: ['e-tjanster.jarfalla.se', 'eidbrygga.net'] },
     ]);
     expect(v.advice).toEqual(['close-browser']);
-    expect(v.removed[0]).toEqual({ kind: 'cookies', n: 4, ok: false });
+    expect(v.removed[0]).toEqual({ kind: 'cookies', n: 2, ok: false });
     expect(JSON.stringify(v)).not.toMatch(/SSO_SESSION|JSESSIONID/);
   });
 
@@ -102,7 +102,7 @@ describe('receiptView', () => {
       report({
         labels: [],
         tabsClosed: 0,
-        cookiesRemoved: 0,
+        cookieSitesCleared: 0,
         originsCleared: 0,
         sitesCleared: 0,
         historyRemoved: 0,
