@@ -7,9 +7,9 @@ import type { SessionGroup } from '../session-groups/types';
 import { lastReport } from '../storage';
 import type { EventDeps } from './events';
 import { logged } from './log';
-import { purgeEverything, runPurge } from './purge-runner';
+import { purgeEverything, startPurge } from './purge-runner';
 import { openReceiptTab, type ReceiptPlacement, receiptPageUrl } from './receipt-tab';
-import { loadState, serialized } from './state';
+import { loadState, serialized, serializedAnswer } from './state';
 
 const under = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
 
@@ -25,7 +25,12 @@ function labelsOf(g: Pick<SessionGroup, 'sites'>): string[] {
   return [...new Set((services.length ? services : g.sites).map((x) => x.label))];
 }
 
-export async function status(): Promise<Protocol['getStatus']['res']> {
+/** What the popup and the receipt show: after any purge in progress has stored its outcome. */
+export function status(): Promise<Protocol['getStatus']['res']> {
+  return serialized(readStatus);
+}
+
+async function readStatus(): Promise<Protocol['getStatus']['res']> {
   const [s, report] = await Promise.all([loadState(), lastReport.getValue()]);
   const groups: GroupSummary[] = Object.values(s.groups)
     .sort((a, b) => a.startedAt - b.startedAt)
@@ -45,13 +50,15 @@ export async function status(): Promise<Protocol['getStatus']['res']> {
  * say). `windowPage`: what a window the purge would empty shows (PurgeRequest).
  */
 export function logOutAll(deps: EventDeps, windowPage?: string): Promise<PurgeReport> {
-  return serialized(async () => {
+  // The report goes back as soon as the purge is verified; the next event waits for its bookkeeping.
+  return serializedAnswer(async () => {
     const [s, classify] = await Promise.all([loadState(), deps.classify()]);
-    return purgeEverything(deps, classify, {
+    const done = await purgeEverything(deps, classify, {
       trigger: 'button',
       groups: Object.values(s.groups),
       windowPage,
     });
+    return { answer: done.report, settled: done.settled };
   });
 }
 
@@ -60,9 +67,11 @@ export function logOutGroup(
   groupId: string,
   windowPage?: string,
 ): Promise<PurgeReport | null> {
-  return serialized(async () => {
+  return serializedAnswer(async () => {
     const group = (await loadState()).groups[groupId];
-    return group ? runPurge(deps, { trigger: 'single-site', groups: [group], windowPage }) : null;
+    if (!group) return { answer: null, settled: Promise.resolve() };
+    const done = await startPurge(deps, { trigger: 'single-site', groups: [group], windowPage });
+    return { answer: done.report, settled: done.settled };
   });
 }
 
@@ -85,7 +94,7 @@ export async function forcedLogOut(
   const page = receiptPage(since);
   const report =
     scope.kind === 'all' ? await logOutAll(deps, page) : await logOutGroup(deps, scope.groupId, page);
-  // The report goes back at once (the popup shows it); the receipt page follows.
-  logged('receipt tab')(open(receipt, since));
+  // The report goes back at once (the popup shows it); the receipt page follows once the report is stored.
+  logged('receipt tab')(serialized(() => open(receipt, since)));
   return report;
 }

@@ -67,9 +67,9 @@ async function endCountdown(deps: IdleDeps): Promise<void> {
 /** Everything protected, as the button does, for the trigger `idle`. Call inside `serialized`. */
 async function purgeAll(deps: IdleDeps): Promise<PurgeReport> {
   const [s, classify] = await Promise.all([loadState(), deps.classify()]);
-  const report = await purgeEverything(deps, classify, { trigger: 'idle', groups: Object.values(s.groups) });
-  await endCountdown(deps);
-  return report;
+  const done = await purgeEverything(deps, classify, { trigger: 'idle', groups: Object.values(s.groups) });
+  await Promise.all([done.settled, endCountdown(deps)]);
+  return done.report;
 }
 
 async function startCountdown(deps: IdleDeps): Promise<void> {

@@ -72,7 +72,14 @@ function logPurge(r: PurgeReport): void {
   );
 }
 
-export async function runPurge(deps: PurgeDeps, req: PurgeRequest): Promise<PurgeReport> {
+/** A purge carried out and verified; its bookkeeping (groups, pending purges, receipt, journal) lands in `settled`. */
+export interface PurgeDone {
+  report: PurgeReport;
+  settled: Promise<void>;
+}
+
+/** Plan, execute, verify; the report is there before the bookkeeping is stored (see `serializedAnswer`). */
+export async function startPurge(deps: PurgeDeps, req: PurgeRequest): Promise<PurgeDone> {
   const settings = await deps.settings();
   const now = deps.now();
   const tabs = await deps.port.listTabs();
@@ -98,7 +105,13 @@ export async function runPurge(deps: PurgeDeps, req: PurgeRequest): Promise<Purg
     onStoreRead: req.onStoreRead,
   });
   logPurge(report);
-  return finish(plan.groupIds, report, req.keepReport);
+  return { report, settled: finish(plan.groupIds, report, req.keepReport).then(() => undefined) };
+}
+
+export async function runPurge(deps: PurgeDeps, req: PurgeRequest): Promise<PurgeReport> {
+  const done = await startPurge(deps, req);
+  await done.settled;
+  return done.report;
 }
 
 /** Two purges of one trigger as one receipt. */
@@ -130,16 +143,19 @@ export async function purgeEverything(
   deps: PurgeDeps,
   classify: Classify,
   req: Pick<PurgeRequest, 'trigger' | 'groups' | 'windowPage'>,
-): Promise<PurgeReport> {
+): Promise<PurgeDone> {
   let seen: readonly CookieRecord[] = [];
-  const first = await runPurge(deps, { ...req, keepReport: true, onStoreRead: (all) => (seen = all) });
+  const first = await startPurge(deps, { ...req, keepReport: true, onStoreRead: (all) => (seen = all) });
   const known = new Set(req.groups.flatMap((g) => g.sites.map((s) => s.scopeDomain)));
   const extraSites = protectedCookieSites(seen, classify).filter((x) => !known.has(x.scopeDomain));
-  const report = extraSites.length
-    ? mergeReports(first, await runPurge(deps, { ...req, groups: [], extraSites, keepReport: true }))
-    : first;
+  if (!extraSites.length) {
+    return { report: first.report, settled: first.settled.then(() => lastReport.setValue(first.report)) };
+  }
+  await first.settled;
+  const second = await runPurge(deps, { ...req, groups: [], extraSites, keepReport: true });
+  const report = mergeReports(first.report, second);
   await lastReport.setValue(report);
-  return report;
+  return { report, settled: Promise.resolve() };
 }
 
 /** A purge the worker did not live to finish: finish it (every step is idempotent). */

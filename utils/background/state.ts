@@ -15,6 +15,18 @@ export function serialized<T>(fn: () => Promise<T>): Promise<T> {
   return next;
 }
 
+/**
+ * `serialized`, for work whose answer is ready before its bookkeeping is stored: the caller has `answer` at
+ * once; the next event waits for `settled` too (it sees the state that the bookkeeping leaves).
+ */
+export function serializedAnswer<T>(fn: () => Promise<{ answer: T; settled: Promise<unknown> }>): Promise<T> {
+  const next = chain.then(fn, fn);
+  chain = next
+    .then((r) => r.settled)
+    .catch((e: unknown) => console.error('Safe Logout: bookkeeping after an answer', e));
+  return next.then((r) => r.answer);
+}
+
 export const loadState = (): Promise<SessionState> => sessionState.getValue();
 
 const ledgerView = (g: SessionGroup) => ({
