@@ -2,21 +2,41 @@ import { isLogoutText } from '@/utils/logout-detect';
 import { sendMessage } from '@/utils/messages';
 
 const CONTROLS =
-  'a, button, input[type="submit"], input[type="button"], [role="button"], [role="menuitem"], [role="link"]';
+  'a, button, input[type="submit"], input[type="button"], input[type="image"], [role="button"], [role="menuitem"], [role="link"], [onclick]';
 
-const label = (el: Element) =>
-  (el instanceof HTMLInputElement ? el.value : el.textContent) ||
-  el.getAttribute('aria-label') ||
-  el.getAttribute('title') ||
-  '';
+/**
+ * What a control shows or announces: its visible text, its accessible name (`aria-label`, `title`), an input's
+ * value or alt text, the alt text or SVG title of an icon inside. An icon-only button has blank text and says
+ * "Logga ut" only in its label.
+ */
+function texts(el: Element): (string | null | undefined)[] {
+  const icon = el.querySelector('img[alt], svg title');
+  return [
+    el instanceof HTMLInputElement ? el.value || el.alt : el.textContent,
+    el.getAttribute('aria-label'),
+    el.getAttribute('title'),
+    icon instanceof HTMLImageElement ? icon.alt : icon?.textContent,
+  ];
+}
+
+/**
+ * The control the person clicked, seen through open shadow roots (a design system's web components):
+ * `composedPath()` starts at the innermost element, where `event.target` is only the outer host.
+ */
+function clickedControl(event: Event): Element | null {
+  for (const node of event.composedPath()) {
+    if (node instanceof Element && node.matches(CONTROLS)) return node;
+  }
+  return null;
+}
 
 /** Reports a click on the site's own logout control; the background decides what to do. */
 export function watchLogoutClicks(): void {
   document.addEventListener(
     'click',
     (event) => {
-      const control = event.target instanceof Element ? event.target.closest(CONTROLS) : null;
-      if (control && isLogoutText(label(control)))
+      const control = clickedControl(event);
+      if (control && texts(control).some(isLogoutText))
         void sendMessage('logoutClicked', {}).catch(() => undefined);
     },
     { capture: true },

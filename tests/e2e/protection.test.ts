@@ -151,14 +151,18 @@ async function loginStillWorks(session: ChromiumSession) {
 }
 
 describe('with Safe Logout, nothing of Anna is left', () => {
-  it.each<Trigger>(['logout-link', 'logout-form'])('after the site’s own logout (%s)', async (trigger) => {
-    const { session, reach, keptTab } = await annaLeavesThenNextPerson(trigger);
-    expectNothingLeft(reach);
-    // The site's own logout keeps its tab open, but nothing of Anna stays in it: not even sessionStorage.
-    expect(keptTab, 'the tab of the site logout stays open').not.toBeNull();
-    expect(await keptTab!.evaluate(() => JSON.stringify(sessionStorage))).toBe('{}');
-    await loginStillWorks(session);
-  });
+  // logout-script: an icon-only button in a shadow root, a fetch, no page load (only the click tells).
+  it.each<Trigger>(['logout-link', 'logout-form', 'logout-script'])(
+    'after the site’s own logout (%s)',
+    async (trigger) => {
+      const { session, reach, keptTab } = await annaLeavesThenNextPerson(trigger);
+      expectNothingLeft(reach);
+      // The site's own logout keeps its tab open, but nothing of Anna stays in it: not even sessionStorage.
+      expect(keptTab, 'the tab of the site logout stays open').not.toBeNull();
+      expect(await keptTab!.evaluate(() => JSON.stringify(sessionStorage))).toBe('{}');
+      await loginStillWorks(session);
+    },
+  );
 
   it('after the group’s last tab closes — and Ctrl+Shift+T cannot bring her tab back', async () => {
     let reopened: Awaited<ReturnType<typeof reopenClosedTab>> | 'not tried' = 'not tried';

@@ -54,14 +54,24 @@ export async function readNewspaper(page: Page, sim: Pick<Sim, 'urls'>): Promise
 export async function clickLogout(
   page: Page,
   service: ServiceUrls,
-  how: 'link' | 'form',
+  how: 'link' | 'form' | 'script',
 ): Promise<string | null> {
   if (!page.url().startsWith(service.origin)) await page.goto(service.overview);
+  if (how === 'script') {
+    // The account menu's icon-only button (in a shadow root): the page redraws itself, no URL changes.
+    await page.getByRole('button', { name: 'Logga ut från Mina sidor' }).click();
+    try {
+      await page.locator('body[data-page="logged-out"]').waitFor({ timeout: 10_000 });
+      return await page.getAttribute('body', 'data-page');
+    } catch {
+      return null;
+    }
+  }
   const target = how === 'link' ? service.logoutLink : service.logoutForm;
   const control =
     how === 'link'
-      ? page.getByRole('link', { name: 'Logga ut' })
-      : page.getByRole('button', { name: 'Logga ut' });
+      ? page.getByRole('link', { name: 'Logga ut', exact: true })
+      : page.getByRole('button', { name: 'Logga ut', exact: true });
   await control.click();
   try {
     await page.waitForURL(target, { timeout: 10_000 });

@@ -6,11 +6,15 @@ import { waitForCookiesOnDisk } from './cookies-on-disk';
 import { clickLogout, loginAs, openReceipt, readNewspaper } from './person';
 
 /** How the first person "leaves": the triggers the product must handle. */
-export type Trigger = 'logout-link' | 'logout-form' | 'close-tab' | 'restart' | 'crash';
+export type Trigger = 'logout-link' | 'logout-form' | 'logout-script' | 'close-tab' | 'restart' | 'crash';
+
+const LOGOUT_STYLE = { 'logout-link': 'link', 'logout-form': 'form', 'logout-script': 'script' } as const;
 
 export const TRIGGER_LABELS: Record<Trigger, string> = {
   'logout-link': 'clicks the site’s “Logga ut” link',
   'logout-form': 'clicks the site’s “Logga ut” button',
+  'logout-script':
+    'clicks the icon-only “Logga ut” button of the site’s account menu (a script logout: no page loads)',
   'close-tab': 'closes the tab',
   restart: 'closes the browser; it is started again',
   crash: 'the browser crashes; it is started again',
@@ -63,7 +67,8 @@ export async function performTrigger(
   switch (trigger) {
     case 'logout-link':
     case 'logout-form':
-      await clickLogout(page, sim.urls.kommun, trigger === 'logout-link' ? 'link' : 'form');
+    case 'logout-script':
+      await clickLogout(page, sim.urls.kommun, LOGOUT_STYLE[trigger]);
       return { cookieWaitMs: 0 };
     case 'close-tab':
       await page.close();

@@ -30,6 +30,7 @@ export interface WalkthroughRun {
 const TRIGGER_TITLES: Record<Trigger, string> = {
   'logout-link': 'Site logout (link)',
   'logout-form': 'Site logout (button)',
+  'logout-script': 'Site logout (script, no page load)',
   'close-tab': 'Close the tab',
   restart: 'Restart the browser',
   crash: 'Browser crash',
@@ -124,7 +125,7 @@ async function oneRun(
       }
     });
     const { cookieWaitMs } = await performTrigger(session, page, sim, trigger);
-    if (trigger === 'logout-link' || trigger === 'logout-form') {
+    if (trigger === 'logout-link' || trigger === 'logout-form' || trigger === 'logout-script') {
       say(
         `She ${TRIGGER_LABELS[trigger].replace(/s$/, '')}. The site answers “${await page.locator('h1').textContent()}”.`,
       );

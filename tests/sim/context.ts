@@ -6,7 +6,13 @@ export type SimEvent =
   | { type: 'bankid-login'; person: Person; at: number }
   | { type: 'sso-reuse'; person: Person; sp: string; at: number }
   | { type: 'service-login'; service: ServiceKey; person: Person; at: number }
-  | { type: 'service-logout'; service: ServiceKey; how: 'link' | 'form'; person: Person | null; at: number };
+  | {
+      type: 'service-logout';
+      service: ServiceKey;
+      how: 'link' | 'form' | 'script';
+      person: Person | null;
+      at: number;
+    };
 
 /** What every part of the sim gets: the hostnames, how to build an origin, and the event log. */
 export interface SimContext {

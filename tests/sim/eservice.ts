@@ -21,6 +21,25 @@ import { statePage } from './state-page';
 const YEAR = 365 * 24 * 3600;
 
 /**
+ * A design-system account menu: a web component whose shadow root holds an icon-only "Logga ut" button (its
+ * text is blank; only its label says it). It ends the session with `fetch` and redraws the page in place.
+ */
+const ACCOUNT_MENU = `<script>
+customElements.get('sim-konto') || customElements.define('sim-konto', class extends HTMLElement {
+  connectedCallback() {
+    const root = this.attachShadow({ mode: 'open' });
+    root.innerHTML = '<button type="button" aria-label="Logga ut från Mina sidor"> <svg width="16" height="16" aria-hidden="true"><circle cx="8" cy="8" r="6" fill="currentColor"></circle></svg> </button>';
+    root.querySelector('button').addEventListener('click', async () => {
+      await fetch(this.dataset.api, { method: 'DELETE', credentials: 'same-origin' });
+      document.body.dataset.loggedInAs = '';
+      document.body.dataset.page = 'logged-out';
+      document.querySelector('main').innerHTML = '<h1>Du är utloggad</h1>';
+    });
+  }
+});
+</script>`;
+
+/**
  * One e-service (SAML service provider) with the 2019 bug: "Logga ut" drops only its own session
  * cookie. The IdP's SSO, the site storage and the HTTP cache stay behind.
  */
@@ -50,7 +69,8 @@ export function createEService(ctx: SimContext, key: ServiceKey) {
     const right = person
       ? `<span>Inloggad som <strong>${escapeHtml(person.name)}</strong></span>
 <span><a href="${p.logoutLink}">Logga ut</a>
-<form method="post" action="${p.logoutForm}"><button type="submit">Logga ut</button></form></span>`
+<form method="post" action="${p.logoutForm}"><button type="submit">Logga ut</button></form>
+<sim-konto data-api="${p.sessionApi}"></sim-konto></span>${ACCOUNT_MENU}`
       : `<a href="${p.login}">Logga in</a>`;
     return `<header><a href="${p.start}"><strong>${escapeHtml(svc.title)}</strong></a>${right}</header>`;
   }
@@ -190,11 +210,17 @@ ${svc.income ? `<p>Uppgiven inkomst: ${escapeHtml(svc.income)}</p>` : ''}
   }
 
   /** The 2019 bug: only the service's own session ends. Nothing tells the IdP; nothing is cleared. */
-  function logout(req: SimRequest, how: 'link' | 'form'): SimResponse {
+  function endSession(req: SimRequest, how: 'link' | 'form' | 'script'): void {
     const sid = req.cookies[svc.sessionCookie];
     const person = sessionPerson(req);
     if (sid) sessions.delete(sid);
     ctx.record({ type: 'service-logout', service: key, how, person, at: Date.now() });
+  }
+
+  const dropSessionCookie = () => setCookie(svc.sessionCookie, '', { httpOnly: true, maxAge: 0 });
+
+  function logout(req: SimRequest, how: 'link' | 'form'): SimResponse {
+    endSession(req, how);
     return html(
       layout({
         title: `Utloggad – ${svc.title}`,
@@ -206,8 +232,18 @@ ${svc.income ? `<p>Uppgiven inkomst: ${escapeHtml(svc.income)}</p>` : ''}
 <p><a href="${p.start}">Till startsidan</a></p>
 </main>`,
       }),
-      { 'set-cookie': [setCookie(svc.sessionCookie, '', { httpOnly: true, maxAge: 0 })] },
+      { 'set-cookie': [dropSessionCookie()] },
     );
+  }
+
+  /** The account menu's logout: a `DELETE` from script; the page redraws itself (no page loads). */
+  function scriptLogout(req: SimRequest): SimResponse {
+    endSession(req, 'script');
+    return {
+      status: 204,
+      headers: { 'cache-control': 'no-store', 'set-cookie': [dropSessionCookie()] },
+      body: '',
+    };
   }
 
   return function handleEService(req: SimRequest): SimResponse {
@@ -226,6 +262,7 @@ ${svc.income ? `<p>Uppgiven inkomst: ${escapeHtml(svc.income)}</p>` : ''}
     if (get && path === p.pdf) return person ? pdf(person) : toIdp(p.overview);
     if (get && path === p.logoutLink) return logout(req, 'link');
     if (req.method === 'POST' && path === p.logoutForm) return logout(req, 'form');
+    if (req.method === 'DELETE' && path === p.sessionApi) return scriptLogout(req);
     if (get && path === p.state) {
       return statePage(
         svc.shortName,

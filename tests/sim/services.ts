@@ -23,6 +23,11 @@ export interface ServicePaths {
   logoutLink: string;
   /** "Logga ut" as a form button (POST). */
   logoutForm: string;
+  /**
+   * The icon-only "Logga ut" button (in a web component's shadow root) calls `DELETE` here and redraws the
+   * page without loading one: a script logout, no logout URL anywhere.
+   */
+  sessionApi: string;
   /** Read-only report of what the origin's storage holds (creates nothing). */
   state: string;
 }
@@ -66,6 +71,7 @@ export const SERVICES: Record<ServiceKey, ServiceProfile> = {
       pdf: '/mina-sidor/beslut.pdf',
       logoutLink: '/logout',
       logoutForm: '/oversikt/logga-ut',
+      sessionApi: '/api/session',
       state: '/state',
     },
     headings: { overview: 'Mina sidor', cases: 'Mina ärenden' },
@@ -91,6 +97,7 @@ export const SERVICES: Record<ServiceKey, ServiceProfile> = {
       pdf: '/Guardian/Omdome.pdf',
       logoutLink: '/logout',
       logoutForm: '/Account/Logout',
+      sessionApi: '/api/v2/auth/session',
       state: '/state',
     },
     headings: { overview: 'Översikt', cases: 'Aktuellt för ditt barn' },
