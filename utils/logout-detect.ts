@@ -13,7 +13,7 @@ const fold = (s: string) =>
 
 /** Visible text of a logout control (folded: no case, no diacritics). Extra words may follow ("Logga ut från Mina sidor"). */
 const LOGOUT_TEXT =
-  /^(?:logga ut|logg ut|logge ut|log ud|log af|kirjaudu ulos|uloskirjautuminen|kirjaudu ulos palvelusta|log out|logout|log off|logoff|sign out|signout|sign off|utloggning|avsluta sessionen|utlogging)(?:$|[\s:,.!-])/;
+  /^(?:(?:ja|yes|kylla|avsluta och),? )?(?:logga ut|logg ut|logg av|logge ut|log ud|log af|kirjaudu ulos|uloskirjautuminen|log[- ]?out|log[- ]?off|sign[- ]?out|sign[- ]?off|utloggning|avsluta sessionen|utlogging)(?:$|[\s:,.!?>›»-])/;
 
 export function isLogoutText(text: string | null | undefined): boolean {
   if (!text) return false;
@@ -23,11 +23,14 @@ export function isLogoutText(text: string | null | undefined): boolean {
 
 /** One path segment (without extension) or one query value that names a logout endpoint. */
 const LOGOUT_WORD =
-  /^(?:log-?out|log-?off|sign-?out|sign-?off|logga-?ut|loggaut|logg-?ut|log-?ud|logud|uloskirjaudu|uloskirjautuminen|kirjaudu-?ulos|slo|single-?logout|singlelogout|end-?session|endsession|session-?end|utloggning|logouthandler)$/i;
+  /^(?:log[-_]?out|log[-_]?off|sign[-_]?out|sign[-_]?off|logga[-_]?ut|logg[-_]?ut|logg[-_]?av|log[-_]?ud|log[-_]?af|uloskirjaudu|uloskirjautuminen|kirjaudu[-_]?ulos|slo|single[-_]?log[-_]?out|end[-_]?session|session[-_]?end|utloggning|logouthandler)$/i;
+
+/** WS-Federation (AD FS, common in Swedish kommuner): `?wa=wsignout1.0`, `wsignoutcleanup1.0`. */
+const WS_FED_SIGNOUT = /^wsignout(?:cleanup)?1\.0$/i;
 
 /**
  * A URL that performs a logout: `/logout`, `/Account/LogOff`, `/oversikt/logga-ut`, `/saml2/slo`,
- * `/oidc/endsession`, `/auth/logout.aspx`, `?action=logout`. Only the path and exact query keys/values
+ * `/oidc/endsession`, `/auth/logout.aspx`, `/users/sign_out`, `?action=logout`, `/adfs/ls/?wa=wsignout1.0`. Only the path and exact query keys/values
  * count — a login URL that merely *mentions* a logout URL inside an encoded parameter is not a logout.
  */
 export function isLogoutUrl(url: string): boolean {
@@ -51,6 +54,7 @@ export function isLogoutUrl(url: string): boolean {
   for (const [key, value] of u.searchParams) {
     if (LOGOUT_WORD.test(key) && (value === '' || value === '1' || value === 'true')) return true;
     if (/^(?:action|cmd|op|do|task|mode)$/i.test(key) && LOGOUT_WORD.test(value)) return true;
+    if (key.toLowerCase() === 'wa' && WS_FED_SIGNOUT.test(value)) return true;
   }
   return false;
 }

@@ -14,6 +14,13 @@ describe('isLogoutText', () => {
     'Logout',
     'Sign out',
     'Log off',
+    'Log-out',
+    'Logg av',
+    'Log af',
+    'Ja, logga ut',
+    'Avsluta och logga ut',
+    'Logga ut ›',
+    'Sign out?',
   ])('recognises %j', (text) => expect(isLogoutText(text)).toBe(true));
 
   it.each([
@@ -25,6 +32,10 @@ describe('isLogoutText', () => {
     'Login',
     'Sign in',
     'Outlook',
+    'Glömt att logga ut? Så gör du',
+    'Hur loggar jag ut?',
+    'Logotyp',
+    'Ja',
   ])('ignores %j', (text) => expect(isLogoutText(text)).toBe(false));
 });
 
@@ -40,6 +51,14 @@ describe('isLogoutUrl', () => {
     'https://portal.example.no/index.php?action=logout',
     'https://x.example.se/signout',
     'https://x.example.se/kirjaudu-ulos',
+    'https://minasidor.example.se/users/sign_out',
+    'https://adfs.kommun.example.se/adfs/ls/?wa=wsignout1.0&wreply=https%3A%2F%2Fe.example.se',
+    'https://e.example.se/?wa=wsignoutcleanup1.0',
+    'https://idp.example.net/idp/profile/Logout',
+    'https://sp.example.se/Shibboleth.sso/Logout?return=x',
+    'https://login.example.net/auth/realms/kommun/protocol/openid-connect/logout',
+    'https://e.example.no/logg-av',
+    'https://e.example.dk/log_af',
   ])('recognises %s', (url) => expect(isLogoutUrl(url)).toBe(true));
 
   it.each([
@@ -49,6 +68,7 @@ describe('isLogoutUrl', () => {
     'https://e-tjanster.jarfalla.se/slots/booking',
     'https://e-tjanster.jarfalla.se/blog/logout-tips-for-kids-is-long',
     'chrome://settings/logout',
+    'https://adfs.kommun.example.se/adfs/ls/?wa=wsignin1.0&wreply=https%3A%2F%2Fe.example.se%2Flogout',
     'not a url',
   ])('ignores %s', (url) => expect(isLogoutUrl(url)).toBe(false));
 });
