@@ -35,6 +35,8 @@ export interface Protocol {
   logOutGroup: { req: { groupId: string }; res: PurgeReport | null };
   /** A protected page saw a click on its own logout control: purge this tab's group once the logout has loaded. */
   logoutClicked: { req: Record<string, never>; res: { accepted: boolean } };
+  /** A protected page fetched from these other origins (their HTTP cache goes with the group's). */
+  fetchedOrigins: { req: { origins: string[] }; res: { accepted: boolean } };
   /** The settings in force (user settings with IT policy merged over them; `locked` = set by policy). */
   getSettings: { req: Record<string, never>; res: EffectiveSettings };
   /** Change settings. Refused as a whole when it touches a key IT policy has locked. */
@@ -60,6 +62,7 @@ export const SENDER_POLICY: Record<MessageType, 'extension-page' | 'content-scri
   logOutAll: 'extension-page',
   logOutGroup: 'extension-page',
   logoutClicked: 'content-script',
+  fetchedOrigins: 'content-script',
   getSettings: 'extension-page',
   saveSettings: 'extension-page',
   addCustomDomain: 'extension-page',

@@ -78,6 +78,11 @@ function expectHttpCacheLeak(reach: NextPersonReach) {
     servedFromCache: true,
     shownName: ANNA.name,
   });
+  // The platform API's answer, cached under the kommun's pages by the API's own URL (cross-site).
+  expect(reach.apiProfile, 'the API’s profile served from the HTTP cache').toEqual({
+    servedFromCache: true,
+    shownName: ANNA.name,
+  });
 }
 
 function expectPartitionedCookie(reach: NextPersonReach) {

@@ -89,6 +89,7 @@ export async function nextPersonReach(
     for (const key of SERVICE_KEYS) httpCache[key] = await receiptReach(page, sim, sim.urls[key]);
     const storage = {} as Record<ServiceKey, OriginStorage>;
     for (const key of SERVICE_KEYS) storage[key] = await originStorage(page, sim.urls[key].state);
+    const apiProfile = await apiProfileReach(page, sim);
     const idpStorage = await originStorage(page, sim.urls.idp.state);
     const idpSsoAs = (await bodyData(page, 'ssoAs')) || null;
     const paper = await originStorage(page, sim.urls.newspaper.state);
@@ -113,6 +114,7 @@ export async function nextPersonReach(
       storage,
       idpStorage,
       httpCache,
+      apiProfile,
       unrelated,
     };
   } finally {
@@ -125,6 +127,18 @@ async function receiptReach(page: Page, sim: SimView, service: ServiceUrls): Pro
   await open(page, service.receipt);
   const servedFromCache = sim.stats.count(service.receipt) === before;
   return { servedFromCache, shownName: (await bodyData(page, 'loggedInAs')) || null };
+}
+
+/** From a kommun page that creates nothing: the profile fetch "Mina sidor" makes, and whether the API was asked. */
+async function apiProfileReach(page: Page, sim: SimView): Promise<HttpCacheReach> {
+  await open(page, sim.urls.kommun.state);
+  const before = sim.stats.count(sim.urls.api.profile);
+  const shownName = await page.evaluate(
+    async (url) =>
+      ((await (await fetch(url, { credentials: 'include' })).json()) as { namn: string | null }).namn,
+    sim.urls.api.profile,
+  );
+  return { servedFromCache: sim.stats.count(sim.urls.api.profile) === before, shownName };
 }
 
 async function originStorage(page: Page, stateUrl: string): Promise<OriginStorage> {

@@ -22,6 +22,8 @@ export interface NextPersonReach {
   storage: Record<ServiceKey, OriginStorage>;
   /** The `Cache-Control: private` receipt as the next person gets it. */
   httpCache: Record<ServiceKey, HttpCacheReach>;
+  /** The platform API's profile (cross-site), fetched by a kommun page as "Mina sidor" would. */
+  apiProfile: HttpCacheReach;
   /** The unrelated site: its data should still be there. */
   unrelated: { cookie: boolean; localStorage: boolean };
 }
@@ -95,6 +97,7 @@ export async function nextPersonReach(
     }
     const storage = {} as Record<ServiceKey, OriginStorage>;
     for (const key of SERVICE_KEYS) storage[key] = await originStorage(page, sim.urls[key].state);
+    const apiProfile = await apiProfileReach(page, sim);
     await page.goto(sim.urls.idp.state);
     const idpSsoAs = (await page.getAttribute('body', 'data-sso-as')) || null;
     const paper = await originStorage(page, sim.urls.newspaper.state);
@@ -120,6 +123,7 @@ export async function nextPersonReach(
       idpSsoAs,
       storage,
       httpCache,
+      apiProfile,
       unrelated,
     };
   } finally {
@@ -132,6 +136,18 @@ async function receiptReach(page: Page, sim: SimView, service: ServiceUrls): Pro
   await page.goto(service.receipt);
   const servedFromCache = sim.stats.count(service.receipt) === before;
   return { servedFromCache, shownName: (await page.getAttribute('body', 'data-logged-in-as')) || null };
+}
+
+/** From a kommun page that creates nothing: the profile fetch "Mina sidor" makes, and whether the API was asked. */
+async function apiProfileReach(page: Page, sim: SimView): Promise<HttpCacheReach> {
+  await page.goto(sim.urls.kommun.state);
+  const before = sim.stats.count(sim.urls.api.profile);
+  const shownName = await page.evaluate(
+    async (url) =>
+      ((await (await fetch(url, { credentials: 'include' })).json()) as { namn: string | null }).namn,
+    sim.urls.api.profile,
+  );
+  return { servedFromCache: sim.stats.count(sim.urls.api.profile) === before, shownName };
 }
 
 async function originStorage(page: Page, stateUrl: string): Promise<OriginStorage> {
@@ -195,6 +211,8 @@ export function channelsShowing(reach: NextPersonReach, name: string): string[] 
     if (reach.httpCache[key].servedFromCache && reach.httpCache[key].shownName === name)
       out.push(`${key}:httpCache`);
   }
+  if (reach.apiProfile.shownName === name)
+    out.push(reach.apiProfile.servedFromCache ? 'api:httpCache' : 'api:session');
   if (reach.idpSsoAs === name) out.push('idp:sso');
   return out;
 }

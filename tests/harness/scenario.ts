@@ -49,6 +49,8 @@ export async function firstPersonVisit(
   await step('receipt', page);
   await page.goto(sim.urls.kommun.overview);
   await page.locator('body[data-storage-ready]').waitFor({ timeout: 10_000 });
+  // The profile from the platform API (cross-site) is in the HTTP cache under the kommun's pages.
+  await page.locator(`body[data-api-as="${person.name}"]`).waitFor({ timeout: 10_000 });
   await step('overview', page);
   return page;
 }

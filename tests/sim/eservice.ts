@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { API_PATHS, apiToken } from './api';
 import { writeStorageScript } from './client-scripts';
 import type { SimContext } from './context';
 import type { ServiceKey } from './hosts';
@@ -19,6 +20,16 @@ import { type Person, SERVICES, type ServiceProfile } from './services';
 import { statePage } from './state-page';
 
 const YEAR = 365 * 24 * 3600;
+
+/** "Mina sidor" opens the platform API's session and fetches the profile from it (cross-site, with credentials). */
+const apiProfileScript = (api: string, token: string) => `<script>
+(async () => {
+  await fetch('${api}${API_PATHS.session}?t=${token}', { method: 'POST', credentials: 'include' });
+  const profile = await (await fetch('${api}${API_PATHS.profile}', { credentials: 'include' })).json();
+  document.querySelector('[data-field="api-profile"]').textContent = profile.namn ?? '';
+  document.body.dataset.apiAs = profile.namn ?? '';
+})();
+</script>`;
 
 /**
  * A design-system account menu: a web component whose shadow root holds an icon-only "Logga ut" button (its
@@ -136,8 +147,10 @@ ${rows}
 <p><a href="${p.receipt}">Visa kvitto</a> · <a href="${p.pdf}">Ladda ner beslut (PDF)</a></p>
 <iframe title="Inloggningsstatus" src="${idpWidget}"></iframe>
 <p>Tips: läs om förskolorna i <a href="${ctx.origin(ctx.hosts.newspaper)}/">Lokaltidningen</a>.</p>
+<p>Din profil hos e-tjänsteplattformen: <span data-field="api-profile"></span></p>
 </main>
-${storage}`,
+${storage}
+${apiProfileScript(ctx.origin(ctx.hosts.api), apiToken(person))}`,
       }),
     );
   }

@@ -11,6 +11,11 @@ export interface SimHosts {
   vklass: string;
   /** Identity provider (BankID broker) on a host that is on no list. */
   idp: string;
+  /**
+   * The e-service platform's API on a domain of its own, on no list and never visited top-level: "Mina sidor"
+   * fetches the person's profile from it, and the answer is cacheable.
+   */
+  api: string;
   /** An unrelated site whose data must survive every logout. */
   newspaper: string;
   /** A neutral page (the browser's "new tab"): harness warm-ups go here so they touch no site above. */
@@ -21,6 +26,7 @@ export const DEFAULT_HOSTS: SimHosts = {
   kommun: 'e-tjanster.jarfalla.se',
   vklass: 'www.vklass.se',
   idp: 'login.eidbrygga.net',
+  api: 'api.etjanstplattform.net',
   newspaper: 'www.lokaltidningen.se',
   neutral: 'startsida.test',
 };

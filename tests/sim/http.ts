@@ -6,6 +6,8 @@ export interface SimRequest {
   url: URL;
   host: string;
   cookies: Record<string, string>;
+  /** The `Origin` request header (fetches and POSTs), if any. */
+  origin?: string;
   /** Parsed `application/x-www-form-urlencoded` body of a POST, else empty. */
   form: URLSearchParams;
 }

@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { API_PATHS, createApi } from './api';
 import { makeCertificate } from './cert';
 import type { SimContext, SimEvent } from './context';
 import { createEService } from './eservice';
@@ -25,6 +26,8 @@ export interface SimUrls {
   kommun: ServiceUrls;
   vklass: ServiceUrls;
   idp: { origin: string; start: string; state: string };
+  /** The platform API (cross-site to the e-services); `profile` is what "Mina sidor" fetches. */
+  api: { origin: string; profile: string };
   newspaper: { origin: string; start: string; state: string };
   neutral: { origin: string; start: string };
 }
@@ -90,6 +93,7 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
   };
   const handlers = new Map<string, (req: SimRequest) => SimResponse>([
     [hosts.idp, createIdp(ctx)],
+    [hosts.api, createApi(ctx)],
     [hosts.newspaper, createNewspaper(ctx)],
     [hosts.neutral, handleNeutral],
     ...SERVICE_KEYS.map((k) => [hosts[k], createEService(ctx, k)] as const),
@@ -123,6 +127,7 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
         url,
         host,
         cookies: parseCookies(req.headers.cookie),
+        origin: header('origin'),
         form: new URLSearchParams(isForm ? Buffer.concat(chunks).toString() : ''),
       };
       let out: SimResponse;
@@ -161,6 +166,7 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
     kommun: serviceUrls('kommun'),
     vklass: serviceUrls('vklass'),
     idp: { origin: idpOrigin, start: idpOrigin + IDP_PATHS.start, state: idpOrigin + IDP_PATHS.state },
+    api: { origin: ctx.origin(hosts.api), profile: ctx.origin(hosts.api) + API_PATHS.profile },
     newspaper: {
       origin: paperOrigin,
       start: paperOrigin + NEWSPAPER.paths.start,

@@ -9,6 +9,7 @@ import {
   groupOfHost,
   type MainFrameCommit,
   missingTabs,
+  onFetchedOrigins,
   onGroupSite,
   onMainFrameCommit,
   onMainFrameRequest,
@@ -101,6 +102,16 @@ export async function onLogoutClicked(deps: EventDeps, tabId: number): Promise<b
   if (accepted)
     setTimeout(() => logged('logout settle')(onLogoutSettled(deps, tabId, true)), LOGOUT_CLICK_SETTLE_MS);
   return accepted;
+}
+
+/** A protected page fetched from other origins: their HTTP cache goes with the group. Whether the tab is in a group. */
+export function fetchedOrigins(tabId: number, origins: readonly string[]): Promise<boolean> {
+  return serialized(async () => {
+    const prev = await loadState();
+    if (!prev.tabs[String(tabId)]?.groupId) return false;
+    await saveState(prev, onFetchedOrigins(prev, tabId, origins));
+    return true;
+  });
 }
 
 /** A top-level document finished loading: if it is the site's logout response, purge the whole group now. */

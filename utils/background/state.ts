@@ -34,12 +34,15 @@ const ledgerView = (g: SessionGroup) => ({
   sites: g.sites,
   hosts: g.hosts,
   origins: g.origins,
+  ...(g.fetchedOrigins?.length ? { fetchedOrigins: g.fetchedOrigins } : {}),
   startedAt: g.startedAt,
   lastSeenAt: g.startedAt,
 });
 
 const signature = (s: SessionState) =>
-  JSON.stringify(Object.values(s.groups).map((g) => [g.id, g.sites.length, g.hosts, g.origins]));
+  JSON.stringify(
+    Object.values(s.groups).map((g) => [g.id, g.sites.length, g.hosts, g.origins, g.fetchedOrigins]),
+  );
 
 /** Save the state; mirror its groups to the durable ledger when their membership changed. */
 export async function saveState(prev: SessionState, next: SessionState): Promise<void> {

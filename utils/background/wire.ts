@@ -13,6 +13,7 @@ import { type ForcedScope, forcedLogOut, status } from './commands';
 import { registerLogoutWatch } from './content-scripts';
 import {
   type EventDeps,
+  fetchedOrigins,
   onBeforeNavigate,
   onCommitted,
   onCompleted,
@@ -105,6 +106,12 @@ export function wireBackground(): void {
       logOutGroup: ({ groupId }) => forcedLogOut(deps, { kind: 'group', groupId }, { active: false }),
       logoutClicked: async (_, sender) => ({
         accepted: typeof sender.tab?.id === 'number' && (await onLogoutClicked(deps, sender.tab.id)),
+      }),
+      fetchedOrigins: async ({ origins }, sender) => ({
+        accepted:
+          typeof sender.tab?.id === 'number' &&
+          Array.isArray(origins) &&
+          (await fetchedOrigins(sender.tab.id, origins.filter((o) => typeof o === 'string').slice(0, 50))),
       }),
       getSettings: () => loadEffectiveSettings(),
       saveSettings: ({ patch }) => saveSettings(patch),

@@ -114,7 +114,9 @@ export async function executePurge(
     phase1Saved,
     run('site-data', async () => {
       await Promise.all(plan.siteData.map((d) => port.removeSiteData(d.origins, d.kinds)));
-      const origins = new Set(plan.siteData.flatMap((d) => d.origins));
+      // What the receipt counts: the group's own origins (not other sites whose HTTP cache went too).
+      const own = plan.siteData.filter((d) => d.reason !== 'http-cache-of-fetched-origin');
+      const origins = new Set(own.flatMap((d) => d.origins));
       report.originsCleared = origins.size;
       report.sitesCleared = new Set([...origins].map((o) => registrableOf(new URL(o).hostname))).size;
       if (!plan.clearTabs.length) return;

@@ -114,6 +114,13 @@ export function planPurge(input: PlanInput): PurgePlan {
       reason: 'cookie-domain-shared-with-other-sites',
     });
 
+  // Other sites' responses cached under the group's pages (an API on a domain of its own): their HTTP cache
+  // only — never their cookies or storage.
+  const planned = new Set(origins);
+  const fetched = uniq(groups.flatMap((g) => g.fetchedOrigins ?? [])).filter((o) => !planned.has(o));
+  if (fetched.length)
+    siteData.push({ origins: fetched, kinds: ['cache'], reason: 'http-cache-of-fetched-origin' });
+
   const cookies: CookieScope = { domains: siteDomains, hosts: loginHosts, topLevelSites };
 
   return {

@@ -14,7 +14,8 @@ export type PlanReason =
   | 'restored-after-restart'
   | 'history-of-group'
   | 'download-from-group'
-  | 'cookie-domain-shared-with-other-sites';
+  | 'cookie-domain-shared-with-other-sites'
+  | 'http-cache-of-fetched-origin';
 
 export interface CookieScope {
   /** Cookies whose domain is one of these or under it (protected sites' domains). */

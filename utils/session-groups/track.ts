@@ -376,3 +376,34 @@ export function groupInLogin(
     return t.trail.redirected === true || onLoginService;
   });
 }
+
+/** At most this many other origins per group: a page that fetches from everywhere cannot grow the state without end. */
+export const MAX_FETCHED_ORIGINS = 100;
+
+/** `scheme://host[:port]` of an http(s) URL or origin; null for anything else. */
+function webOrigin(s: string): string | null {
+  try {
+    const u = new URL(s);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A page of the tab's group fetched from other origins (reported by the page's content script): they are
+ * remembered for the HTTP cache only. Origins the group already has, or that are not web origins, are left out.
+ */
+export function onFetchedOrigins(s: SessionState, tabId: number, reported: readonly string[]): SessionState {
+  const groupId = s.tabs[String(tabId)]?.groupId;
+  const g = groupId ? s.groups[groupId] : undefined;
+  if (!g) return s;
+  const known = new Set([...g.origins, ...(g.fetchedOrigins ?? [])]);
+  const fresh = [
+    ...new Set(reported.map(webOrigin).filter((o): o is string => o !== null && !known.has(o))),
+  ].slice(0, Math.max(0, MAX_FETCHED_ORIGINS - (g.fetchedOrigins?.length ?? 0)));
+  if (!fresh.length) return s;
+  const next = structuredClone(s);
+  next.groups[g.id]!.fetchedOrigins = [...(g.fetchedOrigins ?? []), ...fresh];
+  return next;
+}

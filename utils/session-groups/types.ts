@@ -34,6 +34,12 @@ export interface SessionGroup {
    * redirect hop under no search, so the purge deletes these by name. storage.session only (never the ledger).
    */
   urls?: string[];
+  /**
+   * Origins of other sites that the group's pages fetched from (an API on a domain of its own). Chromium keys
+   * the HTTP cache by the resource's URL, so a response cached under the group's pages only goes with its
+   * origin's cache: the purge clears the HTTP cache of these origins, nothing else of theirs.
+   */
+  fetchedOrigins?: string[];
   /** Open tabs that belong to the group (visited it, or are on a login trail that started in it). */
   tabIds: number[];
   startedAt: number;

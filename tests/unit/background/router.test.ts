@@ -20,6 +20,7 @@ function setup() {
       return null;
     },
     logoutClicked: async (_, sender) => ({ accepted: sender.tab?.id === 5 }),
+    fetchedOrigins: async (_, sender) => ({ accepted: sender.tab?.id === 5 }),
     getSettings: async () => effectiveSettings(DEFAULT_SETTINGS),
     saveSettings: async () => {
       purged.push('settings');
@@ -79,6 +80,13 @@ describe('message router', () => {
     ).rejects.toThrow(/refused/);
     await expect(
       route({ type: 'logoutClicked', data: {} }, { ...contentScript, id: 'other' }),
+    ).rejects.toThrow(/refused/);
+    const origins = { origins: ['https://api.example.net'] };
+    await expect(route({ type: 'fetchedOrigins', data: origins }, contentScript)).resolves.toEqual({
+      accepted: true,
+    });
+    await expect(
+      route({ type: 'fetchedOrigins', data: origins }, { ...contentScript, id: 'other' }),
     ).rejects.toThrow(/refused/);
   });
 

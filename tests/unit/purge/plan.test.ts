@@ -35,6 +35,29 @@ const cookie = (over: Partial<CookieRecord>): CookieRecord => ({
 const base = { id: 'p1', now: 1, clearHistory: true, clearDownloads: false };
 
 describe('planPurge', () => {
+  it('other origins the group’s pages fetched from lose their HTTP cache only: never cookies or storage', () => {
+    const plan = planPurge({
+      ...base,
+      trigger: 'button',
+      groups: [
+        group({
+          fetchedOrigins: ['https://api.e-plattform.net', 'https://e-tjanster.jarfalla.se'],
+        }),
+      ],
+      tabs: [],
+    });
+    const entry = plan.siteData.find((d) => d.reason === 'http-cache-of-fetched-origin');
+    // An origin the group has anyway is not repeated.
+    expect(entry).toEqual({
+      origins: ['https://api.e-plattform.net'],
+      kinds: ['cache'],
+      reason: 'http-cache-of-fetched-origin',
+    });
+    const others = plan.siteData.filter((d) => d !== entry).flatMap((d) => d.origins);
+    expect(others).not.toContain('https://api.e-plattform.net');
+    expect(cookieInScope(cookie({ domain: 'api.e-plattform.net', name: 'sid' }), plan.cookies)).toBe(false);
+  });
+
   it('closes the group’s tabs on a forced logout and leaves other tabs alone', () => {
     const plan = planPurge({
       ...base,
