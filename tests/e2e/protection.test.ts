@@ -164,6 +164,20 @@ describe('with Safe Logout, nothing of Anna is left', () => {
     },
   );
 
+  it('in the tab the site’s logout kept, Back brings none of her pages back', async () => {
+    const { keptTab } = await annaLeavesThenNextPerson('logout-link');
+    const tab = keptTab!;
+    // Deleting the group's history also takes its entries out of the tab's back/forward list (Chromium), so
+    // neither the back/forward cache nor a cached page can show her visit: Back leads off the group at once.
+    const pages: string[] = [];
+    for (let step = 0; step < 6; step++) {
+      if (!(await tab.goBack({ waitUntil: 'load', timeout: 10_000 }).catch(() => null))) break;
+      const text = await tab.evaluate(() => document.body?.textContent ?? '').catch(() => '');
+      pages.push(`${new URL(tab.url()).hostname}${text.includes(ANNA.name) ? ': shows Anna' : ''}`);
+    }
+    expect(pages, 'the pages Back shows').toEqual([sim.hosts.newspaper]);
+  });
+
   it('after the group’s last tab closes — and Ctrl+Shift+T cannot bring her tab back', async () => {
     let reopened: Awaited<ReturnType<typeof reopenClosedTab>> | 'not tried' = 'not tried';
     const { session, reach } = await annaLeavesThenNextPerson('close-tab', undefined, async (s) => {
