@@ -32,6 +32,7 @@ export default defineConfig({
     if (firefox) {
       permissions.push(
         'contextualIdentities', // Firefox: list containers without open tabs, so a container session is purged too
+        'sessions', // Firefox: take the group's closed tabs off "reopen closed tab" (they keep their sessionStorage)
       );
     }
     const icons = {

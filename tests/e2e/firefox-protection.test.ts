@@ -104,6 +104,20 @@ async function annaLeaves(trigger: FirefoxTrigger, prefs?: Record<string, unknow
   return { lab, page, report, next, reach: await nextPersonReach(lab, sim, { page: next }) };
 }
 
+/** Hosts of the tabs on Firefox's recently-closed list (what "reopen closed tab" brings back). */
+async function recentlyClosedHosts(lab: FirefoxLab): Promise<string[]> {
+  const page = await lab.firefox.openExtensionPage('popup.html');
+  try {
+    return await page.evaluate(async () => {
+      type Api = { sessions: { getRecentlyClosed(f: object): Promise<{ tab?: { url?: string } }[]> } };
+      const closed = await (globalThis as unknown as { browser: Api }).browser.sessions.getRecentlyClosed({});
+      return closed.flatMap((s) => (s.tab?.url?.startsWith('http') ? [new URL(s.tab.url).hostname] : []));
+    });
+  } finally {
+    await page.close();
+  }
+}
+
 describe('Firefox: with Safe Logout, nothing of Anna is left', () => {
   it.each<FirefoxTrigger>(['logout-link', 'logout-form'])(
     'after the site’s own logout (%s)',
@@ -121,6 +135,10 @@ describe('Firefox: with Safe Logout, nothing of Anna is left', () => {
     const { lab, report, next, reach } = await annaLeaves('close-tab');
     expect(report).toMatchObject({ verified: true, failures: [] });
     expectNothingLeft(reach);
+    // "Reopen closed tab" would bring her tab back with its sessionStorage: it is off the list.
+    expect(await recentlyClosedHosts(lab), 'closed tabs that could be reopened').not.toEqual(
+      expect.arrayContaining([sim.hosts.kommun]),
+    );
     // The extension's only requests: each origin Anna used, once, after its cookies were gone.
     const own = sim.stats.requests.slice(from).filter((r) => new URL(r.url).pathname === '/robots.txt');
     expect(own.map((r) => new URL(r.url).origin).sort()).toEqual(

@@ -45,6 +45,8 @@ export interface FakeSnapshot {
   /** Downloaded files still on the fake disk. */
   files: string[];
   tabs: TabInfo[];
+  /** URLs on the recently-closed list, newest first. */
+  closedTabs: string[];
 }
 
 export type PortMethod = keyof BrowserDataPort;
@@ -70,6 +72,8 @@ export interface FakePort extends BrowserDataPort {
   /** The user deletes a downloaded file outside the browser. */
   deleteFile(filename: string): void;
   openTab(seed?: TabSeed): number;
+  /** The person closes a tab (it goes on the recently-closed list). */
+  personClosesTab(tabId: number): void;
   snapshot(): FakeSnapshot;
   /** The next call(s) of `method` reject. */
   failNext(method: PortMethod, options?: FailOptions): void;

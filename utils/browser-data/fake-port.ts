@@ -54,6 +54,12 @@ export function createFakePort(init: FakePortInit = {}): FakePort {
   const jar = createCookieJar(stores.normal, now);
   const siteData = new Map<string, SiteDataItem>();
   const history = new Map<string, HistoryEntry>();
+  /** The recently-closed list: URLs of closed tabs (a reopened tab would bring its sessionStorage back). */
+  const closed: string[] = [];
+  const close = (id: number) => {
+    const url = tabs.get(id)?.url;
+    if (tabs.delete(id) && url !== undefined) closed.unshift(url);
+  };
   const downloads = createFakeDownloads(init.downloadsApi !== false);
   const tabs = new Map<number, FakeTab>();
   const trouble = createTrouble();
@@ -168,6 +174,8 @@ export function createFakePort(init: FakePortInit = {}): FakePort {
     deleteHistory: (url) =>
       call('deleteHistory', () => {
         history.delete(url);
+        // Chromium takes a deleted URL's closed tabs off the recently-closed list too.
+        if (engine === 'chrome') closed.splice(0, closed.length, ...closed.filter((u) => u !== url));
       }),
     findDownloads: (hosts) => call('findDownloads', () => downloads.find(hosts)),
     removeDownload: (id) => call('removeDownload', () => downloads.remove(id)),
@@ -177,8 +185,19 @@ export function createFakePort(init: FakePortInit = {}): FakePort {
         for (const id of ids) {
           // Firefox: the page empties its sessionStorage and Cache Storage on the way out.
           if (engine === 'firefox') clearTabStorage(id);
-          tabs.delete(id);
+          close(id);
         }
+      }),
+    forgetClosedTabs: (hosts, domains) =>
+      call('forgetClosedTabs', () => {
+        if (engine !== 'firefox') return 0; // Chrome: deleting the URL from history does it (deleteHistory)
+        const ours = (url: string) => {
+          const host = hostnameOf(url) ?? '';
+          return hosts.includes(host) || domains.some((d) => host === d || host.endsWith(`.${d}`));
+        };
+        const before = closed.length;
+        closed.splice(0, closed.length, ...closed.filter((url) => !ours(url)));
+        return before - closed.length;
       }),
     isOwnTab: () => false,
 
@@ -198,6 +217,7 @@ export function createFakePort(init: FakePortInit = {}): FakePort {
     addDownload: downloads.add,
     deleteFile: downloads.deleteFile,
     openTab,
+    personClosesTab: close,
     snapshot: () => ({
       cookies: jar.all(),
       siteData: [...siteData.values()].map((item) => ({ ...item })),
@@ -210,6 +230,7 @@ export function createFakePort(init: FakePortInit = {}): FakePort {
       downloads: downloads.entries(),
       files: downloads.files(),
       tabs: [...tabs.values()].map(tabInfo),
+      closedTabs: [...closed],
     }),
     failNext: trouble.failNext,
     stickCookies: trouble.stickCookies,

@@ -159,6 +159,14 @@ export interface BrowserDataPort {
   /** Delete the file from disk (if it still exists) and erase the entry from the download list. */
   removeDownload(id: number): Promise<void>;
 
+  /**
+   * Take tabs on these hosts (or under these domains) off the browser's recently-closed list: a reopened tab
+   * comes back with its sessionStorage. Returns how many went. Chrome: nothing to do here (deleting a URL from
+   * history takes its closed tabs off the list, and their sessionStorage is gone with the site's data).
+   * Firefox: `sessions.forgetClosedTab`/`forgetClosedWindow` (needs the `sessions` permission; 0 without).
+   */
+  forgetClosedTabs(hosts: readonly string[], domains: readonly string[]): Promise<number>;
+
   /** Open tabs, except those the port opened for its own work (see `isOwnTab`). */
   listTabs(): Promise<TabInfo[]>;
   /**

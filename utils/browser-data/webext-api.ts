@@ -116,8 +116,20 @@ export interface WebExtApi {
     create(properties: { url: string; active?: boolean; cookieStoreId?: string }): Promise<RawTab>;
     update(tabId: number, properties: { url: string }): Promise<RawTab | undefined>;
   };
+  /** Firefox: recently closed tabs and windows; needs the `sessions` permission. */
+  sessions?: {
+    getRecentlyClosed(filter?: { maxResults?: number }): Promise<RawClosedSession[]>;
+    forgetClosedTab(windowId: number, sessionId: string): Promise<void>;
+    forgetClosedWindow(sessionId: string): Promise<void>;
+  };
   /** Firefox containers; needs the `contextualIdentities` permission. */
   contextualIdentities?: {
     query(details: Record<string, never>): Promise<{ cookieStoreId: string }[]>;
   };
+}
+
+/** One entry of the recently-closed list (Firefox `sessions.Session`): a closed tab, or a closed window. */
+export interface RawClosedSession {
+  tab?: { url?: string; sessionId?: string; windowId?: number };
+  window?: { sessionId?: string; tabs?: { url?: string }[] };
 }

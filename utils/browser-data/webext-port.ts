@@ -95,6 +95,27 @@ export function createWebExtPort(
       await downloads.erase({ id });
     },
 
+    async forgetClosedTabs(hosts, domains) {
+      if (engine !== 'firefox' || !api.sessions) return 0;
+      const sessions = api.sessions;
+      const wanted = new Set(hosts.map((h) => h.toLowerCase()));
+      const ours = (url?: string) => {
+        const host = hostnameOf(url);
+        return !!host && (wanted.has(host) || domains.some((d) => host === d || host.endsWith(`.${d}`)));
+      };
+      // Firefox keeps at most 25 of each; a window goes whole when one of its tabs was the group's.
+      const closed = await sessions.getRecentlyClosed({ maxResults: 25 });
+      const forgets = closed.flatMap((s) => {
+        if (s.tab && ours(s.tab.url) && s.tab.sessionId && s.tab.windowId !== undefined)
+          return [sessions.forgetClosedTab(s.tab.windowId, s.tab.sessionId)];
+        if (s.window?.sessionId && s.window.tabs?.some((t) => ours(t.url)))
+          return [sessions.forgetClosedWindow(s.window.sessionId)];
+        return [];
+      });
+      await Promise.all(forgets);
+      return forgets.length;
+    },
+
     async listTabs() {
       const tabs = await api.tabs.query({});
       return tabs.flatMap((tab): TabInfo[] =>

@@ -8,7 +8,7 @@ import { registrableDomain } from '../rules/hostname';
 import { cookieInScope } from './plan';
 import type { PurgePlan, PurgeReport } from './types';
 
-export type PurgeStep = 'tabs' | 'site-data' | 'cookies' | 'history' | 'downloads' | 'verify';
+export type PurgeStep = 'closed-tabs' | 'tabs' | 'site-data' | 'cookies' | 'history' | 'downloads' | 'verify';
 
 export interface PurgeJournal {
   plan: PurgePlan;
@@ -142,6 +142,11 @@ export async function executePurge(
       report.downloadsRemoved += items.length;
     }),
   ]);
+  // Not history: a closed tab reopened (Ctrl+Shift+T) brings its sessionStorage back, whatever the settings.
+  // After phase 2: Firefox's port closes tabs of its own there (to empty Cache Storage).
+  await run('closed-tabs', async () => {
+    if (plan.closedTabs) await port.forgetClosedTabs(plan.closedTabs.hosts, plan.closedTabs.domains);
+  });
   await store.save(journal);
 
   // Phase 3: cookies the origin-wide call cannot reach (other partitions, subdomains never visited, narrow rules).

@@ -141,5 +141,6 @@ export function planPurge(input: PlanInput): PurgePlan {
       ? { hosts: uniq([...hosts, ...siteDomains]), urls: uniq(groups.flatMap((g) => g.urls ?? [])) }
       : null,
     downloads: input.clearDownloads ? { hosts: uniq([...hosts, ...siteDomains]) } : null,
+    closedTabs: { hosts, domains: siteDomains },
   };
 }

@@ -307,6 +307,27 @@ describe('executePurge: a whole group', () => {
   });
 });
 
+describe('executePurge: the recently-closed list', () => {
+  it.each<FakeEngine>(['chrome', 'firefox'])(
+    '%s: a tab of the group the person closed cannot be reopened (with its sessionStorage); other closed tabs can',
+    async (engine) => {
+      const w = browserWithSession(engine);
+      const news = w.port.openTab({ url: `${NEWS}/nyheter` });
+      const kommun = w.port.openTab({ url: `${ESERVICE}/mina-sidor` });
+      w.port.personClosesTab(news);
+      w.port.personClosesTab(kommun);
+      expect(w.port.snapshot().closedTabs).toEqual([`${ESERVICE}/mina-sidor`, `${NEWS}/nyheter`]);
+      w.port.addHistory({ url: `${ESERVICE}/mina-sidor` });
+
+      const report = await executePurge(await planFor(w), w.port, journalStore().store, now);
+
+      expect(report.failures).toEqual([]);
+      // The tabs the purge closed itself are off the list too.
+      expect(w.port.snapshot().closedTabs).toEqual([`${NEWS}/nyheter`]);
+    },
+  );
+});
+
 describe('executePurge: idempotent and resumable', () => {
   it('running the same purge twice is harmless: the second run finds nothing and touches nothing else', async () => {
     const w = browserWithSession();
@@ -361,7 +382,7 @@ describe('executePurge: idempotent and resumable', () => {
       verified: true,
     });
     expect([...next.last()!.done].sort()).toEqual(
-      ['cookies', 'downloads', 'history', 'site-data', 'tabs', 'verify'].sort(),
+      ['closed-tabs', 'cookies', 'downloads', 'history', 'site-data', 'tabs', 'verify'].sort(),
     );
   });
 
