@@ -39,7 +39,7 @@ export interface PurgeRequest {
   trigger: PurgeTrigger;
   groups: SessionGroup[];
   keepTabIds?: number[];
-  /** Protected domains found outside any group (start-up cookie scan). */
+  /** Protected sites found outside any group (the start-up scan; the button's read after its removal). */
   extraSites?: HostMatch[];
   /** What a window the purge would empty shows instead of the start page (a forced logout: its receipt). */
   windowPage?: string;

@@ -50,6 +50,16 @@ export function cookieDomainMatches(cookieDomain: string, queryDomain: string): 
   return cookie === query || cookie.endsWith(`.${query}`);
 }
 
+/** Is the URL's host one of `hosts`, or one of `domains` or under it? (Which closed tabs were a group's.) */
+export function urlOnHosts(
+  url: string | undefined,
+  hosts: readonly string[],
+  domains: readonly string[],
+): boolean {
+  const host = hostnameOf(url)?.toLowerCase();
+  return !!host && (hosts.includes(host) || domains.some((d) => cookieDomainMatches(host, d)));
+}
+
 /** Hostname of a URL, or undefined when it has none (about:, data:, malformed). */
 export function hostnameOf(url: string | undefined): string | undefined {
   if (!url) return undefined;

@@ -16,7 +16,7 @@
  * the data stays, like a cookie a live page sets again).
  */
 
-import { hostnameOf, normalizeOrigin, siteOf } from './domains';
+import { hostnameOf, normalizeOrigin, siteOf, urlOnHosts } from './domains';
 import { createCookieJar } from './fake-cookie-jar';
 import { createFakeDownloads } from './fake-downloads';
 import type { FakePort, FakePortInit, TabSeed } from './fake-port-types';
@@ -191,12 +191,8 @@ export function createFakePort(init: FakePortInit = {}): FakePort {
     forgetClosedTabs: (hosts, domains) =>
       call('forgetClosedTabs', () => {
         if (engine !== 'firefox') return 0; // Chrome: deleting the URL from history does it (deleteHistory)
-        const ours = (url: string) => {
-          const host = hostnameOf(url) ?? '';
-          return hosts.includes(host) || domains.some((d) => host === d || host.endsWith(`.${d}`));
-        };
         const before = closed.length;
-        closed.splice(0, closed.length, ...closed.filter((url) => !ours(url)));
+        closed.splice(0, closed.length, ...closed.filter((url) => !urlOnHosts(url, hosts, domains)));
         return before - closed.length;
       }),
     isOwnTab: () => false,

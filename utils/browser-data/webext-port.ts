@@ -5,7 +5,7 @@
  * handled: webext-cookies.ts, webext-site-data.ts, webext-tab-storage.ts, webext-cache-storage.ts.
  */
 import { browser } from 'wxt/browser';
-import { hostnameOf } from './domains';
+import { hostnameOf, urlOnHosts } from './domains';
 import type { BrowserDataPort, DownloadEntry, TabInfo } from './port';
 import type { RawDownload, WebExtApi } from './webext-api';
 import { createCacheStorageCleaner } from './webext-cache-storage';
@@ -98,11 +98,7 @@ export function createWebExtPort(
     async forgetClosedTabs(hosts, domains) {
       if (engine !== 'firefox' || !api.sessions) return 0;
       const sessions = api.sessions;
-      const wanted = new Set(hosts.map((h) => h.toLowerCase()));
-      const ours = (url?: string) => {
-        const host = hostnameOf(url);
-        return !!host && (wanted.has(host) || domains.some((d) => host === d || host.endsWith(`.${d}`)));
-      };
+      const ours = (url?: string) => urlOnHosts(url, hosts, domains);
       // Firefox keeps at most 25 of each; a window goes whole when one of its tabs was the group's.
       const closed = await sessions.getRecentlyClosed({ maxResults: 25 });
       const forgets = closed.flatMap((s) => {
