@@ -11,7 +11,9 @@ import type { ServiceUrls, Sim } from '../sim/server';
 import { bodyData, open, waitForSelectorAcrossNavigations } from './firefox-person';
 import type { FirefoxLab } from './firefox-scenario';
 import {
+  apiProfileReach,
   channelsShowing as channelsShowingChromium,
+  fetchProfileName,
   type HttpCacheReach,
   type LoginReach,
   type NextPersonReach,
@@ -89,7 +91,11 @@ export async function nextPersonReach(
     for (const key of SERVICE_KEYS) httpCache[key] = await receiptReach(page, sim, sim.urls[key]);
     const storage = {} as Record<ServiceKey, OriginStorage>;
     for (const key of SERVICE_KEYS) storage[key] = await originStorage(page, sim.urls[key].state);
-    const apiProfile = await apiProfileReach(page, sim);
+    const apiProfile = await apiProfileReach(
+      sim,
+      (url) => open(page, url),
+      (url) => page.evaluate(fetchProfileName, url),
+    );
     const idpStorage = await originStorage(page, sim.urls.idp.state);
     const idpSsoAs = (await bodyData(page, 'ssoAs')) || null;
     const paper = await originStorage(page, sim.urls.newspaper.state);
@@ -127,18 +133,6 @@ async function receiptReach(page: Page, sim: SimView, service: ServiceUrls): Pro
   await open(page, service.receipt);
   const servedFromCache = sim.stats.count(service.receipt) === before;
   return { servedFromCache, shownName: (await bodyData(page, 'loggedInAs')) || null };
-}
-
-/** From a kommun page that creates nothing: the profile fetch "Mina sidor" makes, and whether the API was asked. */
-async function apiProfileReach(page: Page, sim: SimView): Promise<HttpCacheReach> {
-  await open(page, sim.urls.kommun.state);
-  const before = sim.stats.count(sim.urls.api.profile);
-  const shownName = await page.evaluate(
-    async (url) =>
-      ((await (await fetch(url, { credentials: 'include' })).json()) as { namn: string | null }).namn,
-    sim.urls.api.profile,
-  );
-  return { servedFromCache: sim.stats.count(sim.urls.api.profile) === before, shownName };
 }
 
 async function originStorage(page: Page, stateUrl: string): Promise<OriginStorage> {

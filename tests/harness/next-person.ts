@@ -97,7 +97,11 @@ export async function nextPersonReach(
     }
     const storage = {} as Record<ServiceKey, OriginStorage>;
     for (const key of SERVICE_KEYS) storage[key] = await originStorage(page, sim.urls[key].state);
-    const apiProfile = await apiProfileReach(page, sim);
+    const apiProfile = await apiProfileReach(
+      sim,
+      (url) => page.goto(url),
+      (url) => page.evaluate(fetchProfileName, url),
+    );
     await page.goto(sim.urls.idp.state);
     const idpSsoAs = (await page.getAttribute('body', 'data-sso-as')) || null;
     const paper = await originStorage(page, sim.urls.newspaper.state);
@@ -138,15 +142,22 @@ async function receiptReach(page: Page, sim: SimView, service: ServiceUrls): Pro
   return { servedFromCache, shownName: (await page.getAttribute('body', 'data-logged-in-as')) || null };
 }
 
-/** From a kommun page that creates nothing: the profile fetch "Mina sidor" makes, and whether the API was asked. */
-async function apiProfileReach(page: Page, sim: SimView): Promise<HttpCacheReach> {
-  await page.goto(sim.urls.kommun.state);
+/** Runs in the page: the profile fetch "Mina sidor" makes (self-contained: it is sent to the browser as text). */
+export const fetchProfileName = async (url: string): Promise<string | null> =>
+  ((await (await fetch(url, { credentials: 'include' })).json()) as { namn: string | null }).namn;
+
+/**
+ * From a kommun page that creates nothing (`open` goes there; `fetchName` runs `fetchProfileName` in it): the
+ * name the platform API's profile shows the next person, and whether the API was asked at all.
+ */
+export async function apiProfileReach(
+  sim: Pick<Sim, 'urls' | 'stats'>,
+  open: (url: string) => Promise<unknown>,
+  fetchName: (url: string) => Promise<string | null>,
+): Promise<HttpCacheReach> {
+  await open(sim.urls.kommun.state);
   const before = sim.stats.count(sim.urls.api.profile);
-  const shownName = await page.evaluate(
-    async (url) =>
-      ((await (await fetch(url, { credentials: 'include' })).json()) as { namn: string | null }).namn,
-    sim.urls.api.profile,
-  );
+  const shownName = await fetchName(sim.urls.api.profile);
   return { servedFromCache: sim.stats.count(sim.urls.api.profile) === before, shownName };
 }
 
