@@ -47,6 +47,8 @@ export interface FakeSnapshot {
   tabs: TabInfo[];
   /** URLs on the recently-closed list, newest first. */
   closedTabs: string[];
+  /** Saved form entries, `field=value`, oldest first. */
+  formData: string[];
 }
 
 export type PortMethod = keyof BrowserDataPort;
@@ -74,6 +76,8 @@ export interface FakePort extends BrowserDataPort {
   openTab(seed?: TabSeed): number;
   /** The person closes a tab (it goes on the recently-closed list). */
   personClosesTab(tabId: number): void;
+  /** The person submits a form: the browser saves the field's value as a suggestion (now). */
+  fillForm(field: string, value: string): void;
   snapshot(): FakeSnapshot;
   /** The next call(s) of `method` reject. */
   failNext(method: PortMethod, options?: FailOptions): void;

@@ -54,6 +54,8 @@ export function createFakePort(init: FakePortInit = {}): FakePort {
   const jar = createCookieJar(stores.normal, now);
   const siteData = new Map<string, SiteDataItem>();
   const history = new Map<string, HistoryEntry>();
+  /** What forms saved (the suggestions a field offers), with when. */
+  const formEntries: { field: string; value: string; at: number }[] = [];
   /** The recently-closed list: URLs of closed tabs (a reopened tab would bring its sessionStorage back). */
   const closed: string[] = [];
   const close = (id: number) => {
@@ -188,6 +190,10 @@ export function createFakePort(init: FakePortInit = {}): FakePort {
           close(id);
         }
       }),
+    removeFormData: (since) =>
+      call('removeFormData', () => {
+        formEntries.splice(0, formEntries.length, ...formEntries.filter((e) => e.at < since));
+      }),
     forgetClosedTabs: (hosts, domains) =>
       call('forgetClosedTabs', () => {
         if (engine !== 'firefox') return 0; // Chrome: deleting the URL from history does it (deleteHistory)
@@ -214,6 +220,9 @@ export function createFakePort(init: FakePortInit = {}): FakePort {
     deleteFile: downloads.deleteFile,
     openTab,
     personClosesTab: close,
+    fillForm: (field, value) => {
+      formEntries.push({ field, value, at: now() });
+    },
     snapshot: () => ({
       cookies: jar.all(),
       siteData: [...siteData.values()].map((item) => ({ ...item })),
@@ -227,6 +236,7 @@ export function createFakePort(init: FakePortInit = {}): FakePort {
       files: downloads.files(),
       tabs: [...tabs.values()].map(tabInfo),
       closedTabs: [...closed],
+      formData: formEntries.map((e) => `${e.field}=${e.value}`),
     }),
     failNext: trouble.failNext,
     stickCookies: trouble.stickCookies,

@@ -160,6 +160,13 @@ export interface BrowserDataPort {
   removeDownload(id: number): Promise<void>;
 
   /**
+   * Remove what forms saved since `since` (ms): the suggestions a field offers the next person (a name, a
+   * personnummer typed at the IdP). Browsers keep them by field name for every site and can remove them by time
+   * only, so entries other sites saved in that time go too.
+   */
+  removeFormData(since: number): Promise<void>;
+
+  /**
    * Take tabs on these hosts (or under these domains) off the browser's recently-closed list: a reopened tab
    * comes back with its sessionStorage. Returns how many went. Chrome: nothing to do here (deleting a URL from
    * history takes its closed tabs off the list, and their sessionStorage is gone with the site's data).

@@ -82,6 +82,7 @@ export interface WebExtApi {
         origins?: string[];
         hostnames?: string[];
         originTypes?: { unprotectedWeb?: boolean; protectedWeb?: boolean };
+        since?: number;
       },
       dataToRemove: Record<string, boolean>,
     ): Promise<void>;

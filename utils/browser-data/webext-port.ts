@@ -95,6 +95,10 @@ export function createWebExtPort(
       await downloads.erase({ id });
     },
 
+    async removeFormData(since) {
+      await api.browsingData.remove({ since }, { formData: true });
+    },
+
     async forgetClosedTabs(hosts, domains) {
       if (engine !== 'firefox' || !api.sessions) return 0;
       const sessions = api.sessions;

@@ -8,7 +8,15 @@ import { registrableDomain } from '../rules/hostname';
 import { cookieInScope } from './plan';
 import type { PurgePlan, PurgeReport } from './types';
 
-export type PurgeStep = 'closed-tabs' | 'tabs' | 'site-data' | 'cookies' | 'history' | 'downloads' | 'verify';
+export type PurgeStep =
+  | 'closed-tabs'
+  | 'form-data'
+  | 'tabs'
+  | 'site-data'
+  | 'cookies'
+  | 'history'
+  | 'downloads'
+  | 'verify';
 
 export interface PurgeJournal {
   plan: PurgePlan;
@@ -134,6 +142,9 @@ export async function executePurge(
       const urls = [...new Set([...entries.map((e) => e.url), ...plan.history.urls])];
       await Promise.all(urls.map((url) => port.deleteHistory(url)));
       report.historyRemoved += entries.length;
+    }),
+    run('form-data', async () => {
+      if (plan.formData) await port.removeFormData(plan.formData.since);
     }),
     run('downloads', async () => {
       if (!plan.downloads) return;

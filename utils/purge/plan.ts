@@ -142,5 +142,6 @@ export function planPurge(input: PlanInput): PurgePlan {
       : null,
     downloads: input.clearDownloads ? { hosts: uniq([...hosts, ...siteDomains]) } : null,
     closedTabs: { hosts, domains: siteDomains },
+    formData: groups.length ? { since: Math.min(...groups.map((g) => g.startedAt)) } : null,
   };
 }

@@ -47,6 +47,8 @@ export interface PurgePlan {
   /** Entries found by host, and top-level URLs of the group by name (redirect hops no search lists). */
   history: { hosts: string[]; urls: string[] } | null;
   downloads: { hosts: string[] } | null;
+  /** Form suggestions saved since the group's session began (browsers keep them by field name, not by site). */
+  formData?: { since: number } | null;
   /** Tabs on these hosts or under these domains leave the recently-closed list (with their sessionStorage). */
   closedTabs?: { hosts: string[]; domains: string[] };
 }

@@ -52,7 +52,7 @@ export function receiptView(
     problems.push({ kind: 'check-failed' });
     advice.add('close-browser');
   }
-  if (failed.has('site-data')) {
+  if (failed.has('site-data') || failed.has('form-data')) {
     problems.push({ kind: 'site-data-failed' });
     advice.add('close-browser');
   }

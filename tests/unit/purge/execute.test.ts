@@ -307,6 +307,21 @@ describe('executePurge: a whole group', () => {
   });
 });
 
+describe('executePurge: form suggestions', () => {
+  it('what forms saved since the group’s session began goes (a personnummer typed at the IdP); older entries stay', async () => {
+    const w = browserWithSession();
+    w.port.fillForm('personnummer', '19850312-2384'); // during the session (it began a minute ago)
+    const later = { ...w.group, startedAt: T0 + 1 }; // a session that began after it was typed
+
+    await executePurge(await planFor(w, 'button', { groups: [later] }), w.port, journalStore().store, now);
+    expect(w.port.snapshot().formData).toEqual(['personnummer=19850312-2384']);
+
+    const report = await executePurge(await planFor(w), w.port, journalStore().store, now);
+    expect(report.failures).toEqual([]);
+    expect(w.port.snapshot().formData).toEqual([]);
+  });
+});
+
 describe('executePurge: the recently-closed list', () => {
   it.each<FakeEngine>(['chrome', 'firefox'])(
     '%s: a tab of the group the person closed cannot be reopened (with its sessionStorage); other closed tabs can',
@@ -382,7 +397,7 @@ describe('executePurge: idempotent and resumable', () => {
       verified: true,
     });
     expect([...next.last()!.done].sort()).toEqual(
-      ['closed-tabs', 'cookies', 'downloads', 'history', 'site-data', 'tabs', 'verify'].sort(),
+      ['closed-tabs', 'cookies', 'downloads', 'form-data', 'history', 'site-data', 'tabs', 'verify'].sort(),
     );
   });
 

@@ -35,6 +35,21 @@ const cookie = (over: Partial<CookieRecord>): CookieRecord => ({
 const base = { id: 'p1', now: 1, clearHistory: true, clearDownloads: false };
 
 describe('planPurge', () => {
+  it('form suggestions go from the start of the earliest session; a purge of no group (start-up scan) has no time to go by', () => {
+    const two = [group({ startedAt: 5_000 }), group({ id: 'g-2', startedAt: 3_000 })];
+    expect(planPurge({ ...base, trigger: 'button', groups: two, tabs: [] }).formData).toEqual({
+      since: 3_000,
+    });
+    const extrasOnly = planPurge({
+      ...base,
+      trigger: 'startup',
+      groups: [],
+      tabs: [],
+      extraSites: [{ scopeDomain: 'huddinge.se', label: 'Huddinge kommun' }],
+    });
+    expect(extrasOnly.formData).toBeNull();
+  });
+
   it('other origins the group’s pages fetched from lose their HTTP cache only: never cookies or storage', () => {
     const plan = planPurge({
       ...base,
