@@ -3,6 +3,7 @@
  */
 import type { GroupSummary, Protocol } from '../messages';
 import type { PurgeReport } from '../purge/types';
+import { isWithin } from '../rules/hostname';
 import type { SessionGroup } from '../session-groups/types';
 import { lastReport } from '../storage';
 import type { EventDeps } from './events';
@@ -11,12 +12,10 @@ import { purgeEverything, startPurge } from './purge-runner';
 import { openReceiptTab, type ReceiptPlacement, receiptPageUrl } from './receipt-tab';
 import { loadState, serialized, serializedAnswer } from './state';
 
-const under = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
-
 /** Hosts of the group outside all of its e-service sites: the login services (IdPs, brokers) it passed through. */
 export function loginHostsOf(g: Pick<SessionGroup, 'sites' | 'hosts'>): string[] {
   const services = g.sites.filter((s) => s.kind !== 'idp');
-  return g.hosts.filter((h) => !services.some((s) => under(h, s.scopeDomain)));
+  return g.hosts.filter((h) => !services.some((s) => isWithin(h, s.scopeDomain)));
 }
 
 /** A group's name: its e-services ("Järfälla kommun"); a group that only reached a known login service is named by it. */

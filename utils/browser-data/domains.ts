@@ -3,6 +3,7 @@
  * the way browsers do.
  */
 import { getDomain } from 'tldts';
+import { isWithin } from '../rules/hostname';
 
 /** `www.jarfalla.se` → `jarfalla.se`; IP addresses and internal names (`localhost`) stay as they are. Private registries count (as in Chromium). */
 export function registrableDomain(host: string): string {
@@ -47,7 +48,7 @@ export function stripDot(domain: string): string {
 export function cookieDomainMatches(cookieDomain: string, queryDomain: string): boolean {
   const cookie = stripDot(cookieDomain).toLowerCase();
   const query = stripDot(queryDomain).toLowerCase();
-  return cookie === query || cookie.endsWith(`.${query}`);
+  return isWithin(cookie, query);
 }
 
 /** Is the URL's host one of `hosts`, or one of `domains` or under it? (Which closed tabs were a group's.) */

@@ -8,7 +8,7 @@ import {
   type SiteDataKind,
   type TabInfo,
 } from '../browser-data/port';
-import { registrableDomain } from '../rules/hostname';
+import { registrableDomain, isWithin as within } from '../rules/hostname';
 import type { HostMatch, SessionGroup } from '../session-groups/types';
 import type { CookieScope, PlannedTab, PurgePlan, PurgeTrigger } from './types';
 
@@ -32,8 +32,6 @@ const STORAGE_KINDS: SiteDataKind[] = ALL_SITE_DATA_KINDS.filter((k) => k !== 'c
 
 /** eTLD+1 (private suffixes count, as in browsers); an IP address or internal name stands for itself. */
 const registrable = (host: string): string => registrableDomain(host) ?? host;
-
-const within = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
 
 function hostOf(url: string | undefined): string | undefined {
   if (!url) return undefined;

@@ -25,6 +25,10 @@ export function toAsciiHostname(host: string): string | null {
  * for cookie scope: `e-tjanster.jarfalla.se` → `jarfalla.se`, `x.github.io` → `x.github.io`. `null` for IPs
  * and public suffixes.
  */
+/** Is `host` the domain itself or a subdomain of it? Both already lower-case, without a leading dot. */
+export const isWithin = (host: string, domain: string): boolean =>
+  host === domain || host.endsWith(`.${domain}`);
+
 export function registrableDomain(hostname: string): string | null {
   const info = parse(hostname, { allowPrivateDomains: true });
   return info.isIp ? null : info.domain;

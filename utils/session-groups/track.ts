@@ -2,6 +2,7 @@
  * Pure session-group bookkeeping: (state, browser event) → new state. No browser APIs here, so every rule
  * below is unit-tested without a browser; the background feeds it events and persists the result.
  */
+import { isWithin } from '../rules/hostname';
 import type { Classify, GroupSite, HostMatch, SessionGroup, SessionState, TabTrack, Trail } from './types';
 
 /** A login round trip (service → IdP → BankID → service) that takes longer than this is not one. */
@@ -55,7 +56,7 @@ function trackOf(s: SessionState, tabId: number): TabTrack {
 
 /** Is the host one of the group's protected sites (a rule domain or under it)? */
 export function onGroupSite(g: SessionGroup, host: string): boolean {
-  return g.sites.some((x) => host === x.scopeDomain || host.endsWith(`.${x.scopeDomain}`));
+  return g.sites.some((x) => isWithin(host, x.scopeDomain));
 }
 
 export function groupOfHost(s: SessionState, host: string): SessionGroup | undefined {
