@@ -77,10 +77,6 @@ export interface ExecuteOptions {
   onStoreRead?: (all: readonly CookieRecord[]) => void;
 }
 
-/** Registrable domains whose cookies the plan removes (in every store and partition): what the receipt counts. */
-export const cookieSitesOf = (plan: PurgePlan): number =>
-  new Set([...plan.cookies.domains, ...plan.cookies.hosts].map(registrableOf)).size;
-
 export async function executePurge(
   plan: PurgePlan,
   port: BrowserDataPort,
@@ -117,7 +113,7 @@ export async function executePurge(
   // history; downloads. Nothing is read before: the cookies are not counted one by one, because a read of the
   // store costs about as much as the removal itself (docs/benchmarks.md). The receipt counts sites instead,
   // and the read after the removal is what proves the result.
-  report.cookieSitesCleared = cookieSitesOf(plan);
+  report.cookieSitesCleared = plan.cookies.topLevelSites.length;
   await Promise.all([
     phase1Saved,
     run('site-data', async () => {

@@ -22,7 +22,10 @@ export interface CookieScope {
   domains: string[];
   /** Cookies that would be sent to one of these hosts (IdP and broker hosts the login passed through). */
   hosts: string[];
-  /** Registrable domains: cookies partitioned under these top-level sites (CHIPS, Total Cookie Protection). */
+  /**
+   * The group's registrable domains, one per site whose cookies go (what the receipt counts); cookies
+   * partitioned under these top-level sites go too (CHIPS, Total Cookie Protection).
+   */
   topLevelSites: string[];
 }
 
