@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFakePort } from '@/utils/browser-data/fake-port';
+import { createFakePort } from '@/tests/fakes/fake-port';
 import type { CookieRecord } from '@/utils/browser-data/port';
 
 const IN_AN_HOUR = () => Math.floor(Date.now() / 1000) + 3600;

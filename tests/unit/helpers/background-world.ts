@@ -5,7 +5,7 @@
  */
 import { vi } from 'vitest';
 import type { EventDeps } from '@/utils/background/events';
-import { createFakePort, type FakePort } from '@/utils/browser-data/fake-port';
+import { createFakePort, type FakePort } from '@/tests/fakes/fake-port';
 import { PACKS } from '@/utils/rules/generated/packs';
 import { createMatcher } from '@/utils/rules/match';
 import type { Classify } from '@/utils/session-groups/types';

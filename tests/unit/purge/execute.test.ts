@@ -1,9 +1,9 @@
 /**
- * The executor against the in-memory browser (utils/browser-data/fake-port.ts): every assertion reads what
+ * The executor against the in-memory browser (tests/fakes/fake-port.ts): every assertion reads what
  * is left in the fake browser, or the report, never which calls were made.
  */
 import { describe, expect, it } from 'vitest';
-import { createFakePort, type FakeEngine, type FakePort } from '@/utils/browser-data/fake-port';
+import { createFakePort, type FakeEngine, type FakePort } from '@/tests/fakes/fake-port';
 import type { CookieRecord } from '@/utils/browser-data/port';
 import { executePurge, type JournalStore, type PurgeJournal } from '@/utils/purge/execute';
 import { planPurge } from '@/utils/purge/plan';

@@ -2,9 +2,10 @@
  * Injected trouble for the fake browser: calls that reject (before or after doing their work) and data
  * that survives removal, plus a per-method call count.
  */
+
+import type { CookieRecord } from '@/utils/browser-data/port';
 import type { FailOptions, PortMethod } from './fake-port-types';
 import type { SiteDataItem } from './fake-site-data';
-import type { CookieRecord } from './port';
 
 export function createTrouble() {
   const failures = new Map<PortMethod, { times: number; afterEffect: boolean; error?: Error }>();

@@ -16,7 +16,9 @@
  * the data stays, like a cookie a live page sets again).
  */
 
-import { hostnameOf, normalizeOrigin, siteOf, urlOnHosts } from './domains';
+import { hostnameOf, normalizeOrigin, siteOf, urlOnHosts } from '@/utils/browser-data/domains';
+import type { HistoryEntry, SiteDataKind, TabInfo } from '@/utils/browser-data/port';
+import { cacheStorageTargets } from '@/utils/browser-data/webext-cache-storage';
 import { createCookieJar } from './fake-cookie-jar';
 import { createFakeDownloads } from './fake-downloads';
 import type { FakePort, FakePortInit, TabSeed } from './fake-port-types';
@@ -29,8 +31,6 @@ import {
   type SiteDataSeed,
 } from './fake-site-data';
 import { createTrouble } from './fake-trouble';
-import type { HistoryEntry, SiteDataKind, TabInfo } from './port';
-import { cacheStorageTargets } from './webext-cache-storage';
 
 export type { CookieSeed } from './fake-cookie-jar';
 export type * from './fake-port-types';

@@ -1,7 +1,14 @@
 /** Types of the fake browser (fake-port.ts): what tests seed, inspect and inject. */
+
+import type {
+  BrowserDataPort,
+  CookieRecord,
+  DownloadEntry,
+  HistoryEntry,
+  TabInfo,
+} from '@/utils/browser-data/port';
 import type { CookieSeed } from './fake-cookie-jar';
 import type { FakeEngine, SiteDataItem, SiteDataSeed } from './fake-site-data';
-import type { BrowserDataPort, CookieRecord, DownloadEntry, HistoryEntry, TabInfo } from './port';
 
 export interface TabSeed {
   url?: string;

@@ -1,7 +1,7 @@
 /** The fake browser's download list and the disk its files land on. */
-import { hostnameOf } from './domains';
+import { hostnameOf } from '@/utils/browser-data/domains';
+import type { DownloadEntry } from '@/utils/browser-data/port';
 import type { DownloadSeed } from './fake-port-types';
-import type { DownloadEntry } from './port';
 
 export function createFakeDownloads(apiPresent: boolean) {
   const downloads = new Map<number, Omit<DownloadEntry, 'exists'>>();

@@ -3,8 +3,8 @@
  * workers, file systems, WebSQL, HTTP cache entries) and what `removeSiteData` takes away from it in
  * each engine — as measured through `createWebExtPort` in the real browsers (see fake-port.ts).
  */
-import { registrableDomain, siteOf } from './domains';
-import type { CookieRecord, SiteDataKind } from './port';
+import { registrableDomain, siteOf } from '@/utils/browser-data/domains';
+import type { CookieRecord, SiteDataKind } from '@/utils/browser-data/port';
 
 export type StorageKind = Exclude<SiteDataKind, 'cookies'>;
 export type FakeEngine = 'chrome' | 'firefox';

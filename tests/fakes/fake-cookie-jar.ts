@@ -4,8 +4,13 @@
  * cookies —, path, name). Setting the same name/domain/path in another store or partition makes a
  * second cookie; an expired cookie is gone.
  */
-import { cookieDomainMatches, stripDot } from './domains';
-import { type CookieQuery, type CookieRecord, cookieIdentity, type PartitionKey } from './port';
+import { cookieDomainMatches, stripDot } from '@/utils/browser-data/domains';
+import {
+  type CookieQuery,
+  type CookieRecord,
+  cookieIdentity,
+  type PartitionKey,
+} from '@/utils/browser-data/port';
 
 /** What a test gives to create a cookie; everything but name and domain has a browser-like default. */
 export interface CookieSeed {
