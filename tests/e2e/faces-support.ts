@@ -1,25 +1,33 @@
 /**
  * Helpers for the faces suite (faces.test.ts) and `npm run screenshots`: axe-core in a page, the guard's
- * closed shadow root made readable to the test, the service worker's handlers, keyboard-only walks.
+ * closed shadow root made readable to the test, the service worker, keyboard-only walks.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { type ChromiumSession, extensionId, launchChromium } from '../harness/chromium';
+import type { Display } from '../harness/xvfb';
 import type { Sim } from '../sim';
 
 /** UI language of the browser, as Chromium's --lang sets it (and so what `i18n.getMessage` speaks). */
 export type UiLang = 'sv' | 'en';
 export const LANG_ARG: Record<UiLang, string> = { sv: '--lang=sv', en: '--lang=en-US' };
 
+/** `display`: headed on that X display (xvfb.ts), where x-input.ts can press keys as a person does. */
 export async function launchInLanguage(
   sim: Pick<Sim, 'hostResolverRules' | 'certSpki' | 'urls'>,
   lang: UiLang,
+  display?: Display,
 ): Promise<ChromiumSession> {
   // $SAFE_LOGOUT_CHROME_BUILD: a build of your own (the id is fixed by the manifest key, not the path), so a
   // rebuild of .output by someone else on a shared checkout cannot change the extension under test.
   const extensionDir = process.env.SAFE_LOGOUT_CHROME_BUILD || undefined;
-  const session = await launchChromium(sim, { withExtension: true, extensionDir, args: [LANG_ARG[lang]] });
+  const session = await launchChromium(sim, {
+    withExtension: true,
+    extensionDir,
+    args: [LANG_ARG[lang]],
+    ...(display ? { headless: false, display: display.name } : {}),
+  });
   // Ready when the guard is registered for the protected hosts: on a fresh install that waits for the first
   // read of managed storage (IT policy), which Chromium answers only once its policies have loaded (~2–3 s).
   const worker = await serviceWorker(session.context);

@@ -21,8 +21,10 @@ export interface LaunchOptions {
   /** Load `.output/chrome-mv3` (or `extensionDir`). */
   withExtension?: boolean;
   extensionDir?: string;
-  /** Default true. Headed needs a display (`DISPLAY`, e.g. under `xvfb-run -a`). */
+  /** Default true. Headed needs a display (`display`, or `DISPLAY`, e.g. under `xvfb-run -a`). */
   headless?: boolean;
+  /** The X display for a headed browser (`:N`, e.g. xvfb.ts's `startXvfb().name`); default `$DISPLAY`. */
+  display?: string;
   /** Reuse this profile; default a fresh temp dir (removed by `close()`). */
   profileDir?: string;
   /** Extra Chromium flags. */
@@ -97,6 +99,7 @@ async function launchContext(
     viewport: { width: 1100, height: 800 },
     locale: 'sv-SE',
     timeout: 30_000,
+    ...(o.display ? { env: { ...process.env, DISPLAY: o.display } } : {}),
   });
 }
 
@@ -217,6 +220,8 @@ export async function extensionId(context: BrowserContext, timeoutMs = 15_000): 
  * Waits until the extension's service worker has run its top-level code (its listeners exist). Until then
  * Chromium drops the events of a fresh install (no listener is registered yet), so a test that browses at
  * once could start a login the extension never saw — a person who installs mid-login, not the case a test means.
+ * The background registers every listener synchronously in one top-level call, so one listener there
+ * (`runtime.onMessage`, asked through the browser's own `Event.hasListeners()`) means all of them are.
  */
 export async function waitForExtensionReady(context: BrowserContext, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -224,7 +229,13 @@ export async function waitForExtensionReady(context: BrowserContext, timeoutMs =
   while (Date.now() < deadline) {
     for (const w of context.serviceWorkers()) {
       if (!w.url().startsWith('chrome-extension://')) continue;
-      const ready = await w.evaluate(() => 'safeLogoutHandlers' in globalThis).catch(() => false);
+      const ready = await w
+        .evaluate(() =>
+          (
+            globalThis as unknown as { chrome: { runtime: { onMessage: { hasListeners(): boolean } } } }
+          ).chrome.runtime.onMessage.hasListeners(),
+        )
+        .catch(() => false);
       if (ready) return;
     }
     await new Promise((r) => setTimeout(r, 50));
