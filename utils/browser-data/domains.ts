@@ -2,20 +2,10 @@
  * Host, site and cookie-domain arithmetic shared by the real port and the fake, so both match domains
  * the way browsers do.
  */
-import { getDomain } from 'tldts';
-import { isWithin } from '../rules/hostname';
+import { isWithin, registrableDomain, siteOf } from '../rules/hostname';
 
-/** `www.jarfalla.se` → `jarfalla.se`; IP addresses and internal names (`localhost`) stay as they are. Private registries count (as in Chromium). */
-export function registrableDomain(host: string): string {
-  const bare = stripDot(host).toLowerCase();
-  return getDomain(bare, { allowPrivateDomains: true }) ?? bare;
-}
-
-/** Schemeful site of an origin, the form partition keys use: `https://www.jarfalla.se:8443` → `https://jarfalla.se`. */
-export function siteOf(origin: string): string {
-  const url = new URL(origin);
-  return `${url.protocol}//${registrableDomain(url.hostname)}`;
-}
+/** The registrable domain and the schemeful site are rules/hostname's (one vocabulary); re-exported for this module's importers. */
+export { registrableDomain, siteOf };
 
 /** `https://host[:port]` with a path, query or trailing slash removed; throws on anything that is not an http(s) origin. */
 export function normalizeOrigin(origin: string): string {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isPublicSuffix, registrableDomain } from '@/utils/rules/hostname';
+import {
+  isPublicSuffix,
+  isWithin,
+  registrableDomain,
+  siteOf,
+  webOrigin,
+  webUrl,
+} from '@/utils/rules/hostname';
 import { normaliseHostname } from '@/utils/rules/normalise-host';
 
 describe('registrableDomain (Public Suffix List, private section included)', () => {
@@ -15,8 +22,41 @@ describe('registrableDomain (Public Suffix List, private section included)', () 
     expect(registrableDomain(host)).toBe(domain);
   });
 
-  it.each(['se', 'co.uk', 'github.io', '10.0.0.1'])('%s has none', (host) => {
-    expect(registrableDomain(host)).toBeNull();
+  it.each(['se', 'co.uk', 'github.io', '10.0.0.1', 'localhost'])(
+    '%s has none: it is its own site',
+    (host) => {
+      expect(registrableDomain(host)).toBe(host);
+    },
+  );
+
+  it('reads a cookie domain (leading dot) and any case', () => {
+    expect(registrableDomain('.E-Tjanster.Jarfalla.SE')).toBe('jarfalla.se');
+    expect(registrableDomain('.LOCALHOST')).toBe('localhost');
+  });
+});
+
+describe('siteOf, webUrl, webOrigin, isWithin', () => {
+  it('the schemeful site of an origin is its scheme and registrable domain', () => {
+    expect(siteOf('https://www.jarfalla.se:8443')).toBe('https://jarfalla.se');
+    expect(siteOf('http://10.0.0.1:8080')).toBe('http://10.0.0.1');
+  });
+
+  it('web URLs and origins are http(s) only', () => {
+    expect(webUrl('https://e-tjanster.jarfalla.se/x?y')?.hostname).toBe('e-tjanster.jarfalla.se');
+    expect(webOrigin('https://api.e-plattform.net/v1/min-profil')).toBe('https://api.e-plattform.net');
+    for (const url of ['chrome://newtab/', 'javascript:alert(1)', 'about:blank', 'not a url'])
+      expect([webUrl(url), webOrigin(url)], url).toEqual([null, null]);
+  });
+
+  it('a host is within a domain when it is the domain or under it, not when it merely ends like it', () => {
+    expect([isWithin('jarfalla.se', 'jarfalla.se'), isWithin('e.jarfalla.se', 'jarfalla.se')]).toEqual([
+      true,
+      true,
+    ]);
+    expect([isWithin('xjarfalla.se', 'jarfalla.se'), isWithin('jarfalla.se', 'e.jarfalla.se')]).toEqual([
+      false,
+      false,
+    ]);
   });
 });
 
