@@ -58,11 +58,10 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
       continue;
     }
     for (const rule of pack.rules) {
-      const base = { ruleId: rule.id, label: rule.label, kind: rule.kind, source: 'builtin' as const };
-      const extra = { packId: pack.id, country: rule.country, isKnownIdp: rule.kind === 'idp' };
       for (const listed of rule.domains) {
         const domain = normaliseHostname(listed);
-        if (domain !== null) put(domain, { ...base, scopeDomain: domain, ...extra });
+        if (domain !== null)
+          put(domain, { ruleId: rule.id, label: rule.label, kind: rule.kind, scopeDomain: domain });
       }
     }
   }
@@ -75,16 +74,7 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     });
   for (const source of ['policy', 'user'] as const) {
     for (const domain of valid(source, source === 'user' ? options.custom : options.policy)) {
-      put(domain, {
-        ruleId: `${source}:${domain}`,
-        label: domain,
-        kind: 'custom',
-        source,
-        scopeDomain: domain,
-        packId: null,
-        country: null,
-        isKnownIdp: false,
-      });
+      put(domain, { ruleId: `${source}:${domain}`, label: domain, kind: 'custom', scopeDomain: domain });
     }
   }
   for (const domain of valid('excluded', options.excluded)) excluded.add(domain);

@@ -37,9 +37,11 @@ export interface PackMeta {
   readonly domainCount: number;
 }
 
-/** Where the rule that matched came from. */
-export type RuleSource = 'builtin' | 'user' | 'policy';
-
+/**
+ * The rule that covers a host, as the matcher answers it, the session groups keep it (a group's sites) and the
+ * faces name it. One shape everywhere: where the rule came from is in its id (`user:<domain>`, `policy:<domain>`,
+ * else a built-in id), and whether it is a login service is `isLoginService` (login-service.ts).
+ */
 export interface RuleMatch {
   /** Built-in rule id, or `user:<domain>` / `policy:<domain>`. */
   readonly ruleId: string;
@@ -47,12 +49,6 @@ export interface RuleMatch {
   readonly label: string;
   /** `'custom'` for user and policy rules. */
   readonly kind: RuleKind | 'custom';
-  readonly source: RuleSource;
-  /** The rule domain that matched: the hostname itself or its closest listed parent. */
+  /** The rule domain that matched: the hostname itself or its closest listed parent (it and all its subdomains are in scope). */
   readonly scopeDomain: string;
-  /** Pack of a built-in rule; `null` for user and policy rules. */
-  readonly packId: string | null;
-  readonly country: Country | null;
-  /** The host belongs to an identity provider or login broker (kind `idp`). */
-  readonly isKnownIdp: boolean;
 }

@@ -10,6 +10,7 @@ import {
   resolveDomainsDir,
 } from '@/utils/rules/generator/build-packs.mjs';
 import { isPublicSuffix } from '@/utils/rules/hostname';
+import { isLoginService } from '@/utils/rules/login-service';
 import { createMatcher } from '@/utils/rules/match';
 import { validateDomainInput } from '@/utils/rules/validate-domain';
 
@@ -169,8 +170,8 @@ describe('generated packs', () => {
   ])('knows %s as an identity provider', (host) => {
     const match = all.match(host);
     expect(match?.kind).toBe('idp');
-    expect(match?.isKnownIdp).toBe(true);
-    expect(match?.packId).toBe('idp');
+    expect(isLoginService(match)).toBe(true);
+    expect(PACKS.find((p) => p.id === 'idp')?.rules.map((r) => r.id)).toContain(match?.ruleId);
   });
 
   it('labels IdPs in Swedish', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isLoginService } from '@/utils/rules/login-service';
 import { createMatcher } from '@/utils/rules/match';
 import type { Pack } from '@/utils/rules/types';
 
@@ -11,11 +12,7 @@ describe('built-in rules', () => {
         ruleId: 'se-kommun-0123',
         label: 'Järfälla kommun',
         kind: 'kommun',
-        source: 'builtin',
         scopeDomain: 'jarfalla.se',
-        packId: 'se-kommuner',
-        country: 'SE',
-        isKnownIdp: false,
       });
     }
   });
@@ -37,14 +34,10 @@ describe('built-in rules', () => {
   });
 
   it('lets the most specific listed domain win', () => {
-    expect(builtin.match('login001.stockholm.se')).toMatchObject({
-      ruleId: 'idp-stockholm',
-      isKnownIdp: true,
-    });
-    expect(builtin.match('etjanst.stockholm.se')).toMatchObject({
-      ruleId: 'se-kommun-0180',
-      isKnownIdp: false,
-    });
+    expect(builtin.match('login001.stockholm.se')?.ruleId).toBe('idp-stockholm');
+    expect(isLoginService(builtin.match('login001.stockholm.se'))).toBe(true);
+    expect(builtin.match('etjanst.stockholm.se')?.ruleId).toBe('se-kommun-0180');
+    expect(isLoginService(builtin.match('etjanst.stockholm.se'))).toBe(false);
     expect(builtin.match('stockholm-sso.skola24.se')?.ruleId).toBe('se-kommun-0180');
     expect(builtin.match('goteborg.skola24.se')?.ruleId).toBe('se-kommun-1480');
     expect(builtin.match('malmo.skola24.se')?.ruleId).toBe('se-vendor-skola24');
@@ -83,14 +76,14 @@ describe('built-in rules', () => {
 describe('hostname forms', () => {
   it('ignores case and one trailing dot', () => {
     expect(builtin.match('E-Tjanster.JARFALLA.se.')?.ruleId).toBe('se-kommun-0123');
-    expect(builtin.match('LOGIN.GRANDID.COM')?.isKnownIdp).toBe(true);
+    expect(isLoginService(builtin.match('LOGIN.GRANDID.COM'))).toBe(true);
   });
 
   it('normalises IDN to punycode before matching', () => {
     const matcher = createMatcher({ packs: [], custom: ['Järfälla-exempel.se'] });
     expect(matcher.match('www.järfälla-exempel.se')?.scopeDomain).toBe('xn--jrflla-exempel-5hbc.se');
     expect(matcher.match('WWW.JÄRFÄLLA-EXEMPEL.SE')?.label).toBe('xn--jrflla-exempel-5hbc.se');
-    expect(matcher.match('www.xn--jrflla-exempel-5hbc.se')?.source).toBe('user');
+    expect(matcher.match('www.xn--jrflla-exempel-5hbc.se')?.ruleId).toBe('user:xn--jrflla-exempel-5hbc.se');
     expect(builtin.match('åre.se')).toBeNull(); // åre.se is not are.se
     expect(builtin.match('are.se')?.label).toBe('Åre kommun');
   });
@@ -115,7 +108,7 @@ describe('choosing packs', () => {
     const own = createMatcher({ packs: [pack] });
     expect(own.match('a.exempel.se')).toMatchObject({
       ruleId: 'r1',
-      packId: 'test-pack',
+      label: 'Exempel',
       scopeDomain: 'exempel.se',
     });
     expect(own.match('jarfalla.se')).toBeNull();
@@ -144,26 +137,23 @@ describe('user and policy rules', () => {
       ruleId: 'user:www.example.com',
       label: 'www.example.com',
       kind: 'custom',
-      source: 'user',
       scopeDomain: 'www.example.com',
-      packId: null,
-      country: null,
-      isKnownIdp: false,
     });
     expect(matcher.match('x.intra.example.org')).toMatchObject({
-      source: 'policy',
+      ruleId: 'policy:intra.example.org',
       label: 'intra.example.org',
+      kind: 'custom',
     });
     expect(matcher.match('example.com')).toBeNull(); // the user listed www.example.com only
   });
 
   it('prefers built-in over policy over user on the very same domain', () => {
-    expect(matcher.match('jarfalla.se')?.source).toBe('builtin');
-    expect(matcher.match('a.shared.se')).toMatchObject({ source: 'policy', ruleId: 'policy:shared.se' });
+    expect(matcher.match('jarfalla.se')?.ruleId).toBe('se-kommun-0123');
+    expect(matcher.match('a.shared.se')?.ruleId).toBe('policy:shared.se');
   });
 
   it('still lets a more specific user domain win', () => {
-    expect(matcher.match('e-tjanster.jarfalla.se')?.source).toBe('user');
+    expect(matcher.match('e-tjanster.jarfalla.se')?.ruleId).toBe('user:e-tjanster.jarfalla.se');
   });
 
   it('refuses invalid entries and reports them', () => {
@@ -180,7 +170,7 @@ describe('user and policy rules', () => {
     ]);
     expect(m.match('x.se')).toBeNull();
     expect(m.match('x.github.io')).toBeNull();
-    expect(m.match('ok.se')?.source).toBe('user');
+    expect(m.match('ok.se')?.ruleId).toBe('user:ok.se');
   });
 
   it('stays exact with 10,000 user domains', () => {
@@ -189,7 +179,7 @@ describe('user and policy rules', () => {
     expect(big.size).toBeGreaterThan(10_000);
     expect(big.match('www.kund-9999.exempel49.se')?.scopeDomain).toBe('kund-9999.exempel49.se');
     expect(big.match('kund-9999.exempel48.se')).toBeNull();
-    expect(big.match('login.grandid.com')?.isKnownIdp).toBe(true);
+    expect(isLoginService(big.match('login.grandid.com'))).toBe(true);
   });
 });
 
