@@ -1,22 +1,12 @@
-/** What the recogniser says about a host. Produced by the rule matcher; consumed by the pure group logic. */
-export interface HostMatch {
-  ruleId: string;
-  label: string;
-  /** 'idp' rules are login services: they join the group of whichever protected tab visits them. */
-  kind: string;
-  /** The rule domain that matched (the domain and all its subdomains are in scope). */
-  scopeDomain: string;
-}
+import type { RuleMatch } from '../rules/types';
 
-export type Classify = (hostname: string) => HostMatch | null;
+/** The recogniser: which rule, if any, covers a host (the rule matcher's `match`). */
+export type Classify = (hostname: string) => RuleMatch | null;
 
-/** A protected site in a group, as the UI names it. */
-export interface GroupSite {
-  ruleId: string;
-  label: string;
-  scopeDomain: string;
-  kind: string;
-}
+/** @deprecated Temporary names for call sites not yet moved: the one type is `RuleMatch` (rules/types.ts). */
+export type HostMatch = RuleMatch;
+/** @deprecated Temporary names for call sites not yet moved: the one type is `RuleMatch` (rules/types.ts). */
+export type GroupSite = RuleMatch;
 
 /**
  * A session group: one or more protected sites plus every host their logins passed through.
@@ -24,7 +14,8 @@ export interface GroupSite {
  */
 export interface SessionGroup {
   id: string;
-  sites: GroupSite[];
+  /** The protected sites (and known login services) it covers: the rules that matched its hosts. */
+  sites: RuleMatch[];
   /** Every host seen in the group: protected hosts visited plus transit hosts (IdPs, brokers, BankID pages). */
   hosts: string[];
   /** Every origin (`scheme://host[:port]`) seen, for per-origin storage removal. */
@@ -40,7 +31,10 @@ export interface SessionGroup {
    * origin's cache: the purge clears the HTTP cache of these origins, nothing else of theirs.
    */
   fetchedOrigins?: string[];
-  /** Open tabs that belong to the group (visited it, or are on a login trail that started in it). */
+  /**
+   * Open tabs that belong to the group (visited it, or are on a login trail that started in it): the one
+   * record of membership. "Which groups has this tab belonged to" is derived from it (`groupsOfTab`).
+   */
   tabIds: number[];
   startedAt: number;
   lastSeenAt: number;
@@ -66,19 +60,26 @@ export interface LogoutWatch {
 
 export interface TabTrack {
   tabId: number;
-  /** Groups this tab has belonged to since it opened. A closing tab may end any of them. */
-  groupIds: string[];
-  /** Host the tab's top frame is on now, and its group if that host is a group member. */
+  /** Host the tab's top frame is on now. */
   host?: string;
+  /**
+   * Where the tab is now, not what it belongs to: the group its top frame's host was a member of when the
+   * page committed (`currentGroupOf`). Always one of the groups the tab belongs to. Stored, not derived from
+   * `host`: a host that joins a group later (another tab's login trail) does not move this tab into it.
+   */
   groupId?: string;
   trail?: Trail;
   logout?: LogoutWatch;
 }
 
+/**
+ * Kept in storage.session. v2: membership is stored once, in `SessionGroup.tabIds` (v1 also kept each tab's
+ * `groupIds`); `migrateSessionState` reads a v1 state.
+ */
 export interface SessionState {
-  v: 1;
+  v: 2;
   groups: Record<string, SessionGroup>;
   tabs: Record<string, TabTrack>;
 }
 
-export const emptySessionState = (): SessionState => ({ v: 1, groups: {}, tabs: {} });
+export const emptySessionState = (): SessionState => ({ v: 2, groups: {}, tabs: {} });

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_FETCHED_ORIGINS, onFetchedOrigins } from '@/utils/session-groups/fetched-origins';
+import { emptySessionState } from '@/utils/session-groups/types';
+import { only, visit } from './fixture';
+
+describe('fetched origins', () => {
+  it('other origins a group page fetched from are remembered for their HTTP cache, bounded; not for a tab outside groups', () => {
+    const s = visit(emptySessionState(), 1, 'https://e-tjanster.jarfalla.se/oversikt');
+    const next = onFetchedOrigins(s, 1, [
+      'https://api.e-plattform.net/v1/min-profil',
+      'https://api.e-plattform.net',
+      'https://e-tjanster.jarfalla.se',
+      'javascript:alert(1)',
+      'not a url',
+    ]);
+    expect(only(next).fetchedOrigins).toEqual(['https://api.e-plattform.net']);
+    expect(only(next).hosts).toEqual(only(s).hosts);
+    expect(onFetchedOrigins(next, 1, ['https://api.e-plattform.net'])).toBe(next);
+    expect(onFetchedOrigins(s, 99, ['https://api.e-plattform.net'])).toBe(s);
+    const many = Array.from({ length: MAX_FETCHED_ORIGINS + 20 }, (_, i) => `https://a${i}.example.net`);
+    expect(only(onFetchedOrigins(next, 1, many)).fetchedOrigins).toHaveLength(MAX_FETCHED_ORIGINS);
+  });
+});

@@ -1,0 +1,187 @@
+/**
+ * Which tabs belong to which group, and the groups themselves: starting, joining, merging and removing them.
+ *
+ * Membership is stored once, in `SessionGroup.tabIds`; the other views are derived here (`groupsOfTab`) or are
+ * another fact (`currentGroupOf`: where the tab is now). Every other reference to a group (a tab's current
+ * group, its login trail, its logout watch) is re-targeted by one function, `retargetGroups`, on merge and on
+ * removal.
+ *
+ * The exported (state, event) → state functions never change their input. The draft helpers (`newGroup`,
+ * `mergeGroups`, `joinHosts`, …) change the state they are given: callers pass a copy they own.
+ */
+import { isWithin } from '../rules/hostname';
+import type { RuleMatch } from '../rules/types';
+import { add, addUrl } from './lists';
+import type { SessionGroup, SessionState, TabTrack } from './types';
+
+/** Open tabs that belong to the group; none for a group the state does not know. */
+export function tabsOfGroup(s: SessionState, groupId: string): number[] {
+  return s.groups[groupId]?.tabIds ?? [];
+}
+
+/** Groups the tab belongs to (it visited them, or is on a login trail that started in one). A closing tab may end any of them. */
+export function groupsOfTab(s: SessionState, tabId: number): string[] {
+  return Object.values(s.groups)
+    .filter((g) => g.tabIds.includes(tabId))
+    .map((g) => g.id);
+}
+
+/** The group of the host the tab is on now, if any: a tab away on a trail, or on an unrelated site, is in none. */
+export function currentGroupOf(s: SessionState, tabId: number): SessionGroup | undefined {
+  const id = s.tabs[String(tabId)]?.groupId;
+  return id ? s.groups[id] : undefined;
+}
+
+/** Is the host one of the group's protected sites (a rule domain or under it)? */
+export function isOnGroupSite(g: Pick<SessionGroup, 'sites'>, host: string): boolean {
+  return g.sites.some((x) => isWithin(host, x.scopeDomain));
+}
+
+/** The group that has this host as a member (hosts are in one group at most: a shared host merges groups). */
+export function groupOfHost(s: SessionState, host: string): SessionGroup | undefined {
+  return Object.values(s.groups).find((g) => g.hosts.includes(host));
+}
+
+export function groupOfRule(s: SessionState, ruleId: string): SessionGroup | undefined {
+  return Object.values(s.groups).find((g) => g.sites.some((site) => site.ruleId === ruleId));
+}
+
+/** The tab's record, created when the state has none yet (draft helper). */
+export function trackOf(s: SessionState, tabId: number): TabTrack {
+  const key = String(tabId);
+  s.tabs[key] ??= { tabId };
+  return s.tabs[key];
+}
+
+/** Only the rule's own fields go to storage, whatever else the recogniser's answer carries. */
+const ruleOnly = (m: RuleMatch): RuleMatch => ({
+  ruleId: m.ruleId,
+  label: m.label,
+  kind: m.kind,
+  scopeDomain: m.scopeDomain,
+});
+
+/** A new group for the rule that matched, with an id no other group has (draft helper). */
+export function newGroup(s: SessionState, m: RuleMatch, now: number): SessionGroup {
+  let id = `g-${m.ruleId}`;
+  for (let n = 2; s.groups[id]; n++) id = `g-${m.ruleId}-${n}`;
+  const g: SessionGroup = {
+    id,
+    sites: [ruleOnly(m)],
+    hosts: [],
+    origins: [],
+    tabIds: [],
+    startedAt: now,
+    lastSeenAt: now,
+  };
+  s.groups[id] = g;
+  return g;
+}
+
+/** The rule becomes one of the group's sites, unless it is one already (draft helper). */
+export function addSite(g: SessionGroup, m: RuleMatch): void {
+  if (!g.sites.some((x) => x.ruleId === m.ruleId)) g.sites.push(ruleOnly(m));
+}
+
+/**
+ * Point every reference to the groups `from` at `to` (a merge), or drop it when `to` is undefined (the
+ * groups were removed): the tab's current group, its login trail and its logout watch. Membership needs no
+ * re-targeting: it lives in the group records, which the caller merges or deletes (draft helper).
+ */
+export function retargetGroups(s: SessionState, from: readonly string[], to: string | undefined): void {
+  const moved = (id: string | undefined) => id !== undefined && from.includes(id);
+  for (const tab of Object.values(s.tabs)) {
+    if (moved(tab.groupId)) tab.groupId = to;
+    if (tab.trail && moved(tab.trail.fromGroupId)) {
+      if (to) tab.trail.fromGroupId = to;
+      else tab.trail = undefined;
+    }
+    if (tab.logout && moved(tab.logout.groupId)) {
+      if (to) tab.logout.groupId = to;
+      else tab.logout = undefined;
+    }
+  }
+}
+
+/** Fold `from` into `into`: one single-sign-on session, one group (draft helper). */
+export function mergeGroups(s: SessionState, into: SessionGroup, from: SessionGroup): void {
+  if (into.id === from.id) return;
+  for (const site of from.sites) addSite(into, site);
+  for (const h of from.hosts) into.hosts = add(into.hosts, h);
+  for (const o of from.origins) into.origins = add(into.origins, o);
+  for (const url of from.urls ?? []) into.urls = addUrl(into.urls, url);
+  for (const t of from.tabIds) into.tabIds = add(into.tabIds, t);
+  into.startedAt = Math.min(into.startedAt, from.startedAt);
+  into.lastSeenAt = Math.max(into.lastSeenAt, from.lastSeenAt);
+  delete s.groups[from.id];
+  retargetGroups(s, [from.id], into.id);
+}
+
+/** Add hosts/origins to a group; a host that already belongs to another group merges the two (shared SSO) (draft helper). */
+export function joinHosts(
+  s: SessionState,
+  g: SessionGroup,
+  hosts: string[],
+  origins: string[],
+): SessionGroup {
+  for (const host of hosts) {
+    const other = groupOfHost(s, host);
+    if (other && other.id !== g.id) mergeGroups(s, g, other);
+    g.hosts = add(g.hosts, host);
+  }
+  for (const o of origins) g.origins = add(g.origins, o);
+  return g;
+}
+
+/** The tab belongs to the group from now on, wherever it is (draft helper). */
+export function joinTab(g: SessionGroup, tabId: number): void {
+  g.tabIds = add(g.tabIds, tabId);
+}
+
+/** The tab is on a host of the group now: it belongs to it, is in it, and any trail it was on has ended (draft helper). */
+export function attachTab(g: SessionGroup, tab: TabTrack, host: string, now: number): void {
+  joinTab(g, tab.tabId);
+  g.lastSeenAt = now;
+  tab.groupId = g.id;
+  tab.host = host;
+  tab.trail = undefined;
+}
+
+/** A tab closed (or was found missing on wake). Returns the groups that lost their last tab. */
+export function onTabClosed(prev: SessionState, tabId: number): { state: SessionState; orphaned: string[] } {
+  if (!prev.tabs[String(tabId)] && !Object.values(prev.groups).some((g) => g.tabIds.includes(tabId))) {
+    return { state: prev, orphaned: [] };
+  }
+  const s = structuredClone(prev);
+  delete s.tabs[String(tabId)];
+  const orphaned: string[] = [];
+  for (const g of Object.values(s.groups)) {
+    if (!g.tabIds.includes(tabId)) continue;
+    g.tabIds = g.tabIds.filter((id) => id !== tabId);
+    if (g.tabIds.length === 0) orphaned.push(g.id);
+  }
+  return { state: s, orphaned };
+}
+
+/** Tabs the state knows of that are no longer open: closed while the worker slept. */
+export function missingTabs(s: SessionState, openTabIds: readonly number[]): number[] {
+  const open = new Set(openTabIds);
+  const known = new Set<number>(Object.values(s.tabs).map((t) => t.tabId));
+  for (const g of Object.values(s.groups)) for (const id of g.tabIds) known.add(id);
+  return [...known].filter((id) => !open.has(id));
+}
+
+/** Groups with no open tab (e.g. their last tab closed while the worker slept before it could schedule). */
+export function tablessGroups(s: SessionState): string[] {
+  return Object.values(s.groups)
+    .filter((g) => g.tabIds.length === 0)
+    .map((g) => g.id);
+}
+
+/** Forget purged groups. Tabs kept open stay tracked, outside any group, until they navigate again. */
+export function removeGroups(prev: SessionState, ids: readonly string[]): SessionState {
+  const s = structuredClone(prev);
+  for (const id of ids) delete s.groups[id];
+  retargetGroups(s, ids, undefined);
+  return s;
+}

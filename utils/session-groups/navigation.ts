@@ -1,0 +1,190 @@
+/**
+ * What a tab's navigations do to the session groups: a top-level request or commit starts, joins or leaves a
+ * group; a frame can bring a login service in; a tab opened from a group's tab starts on its trail.
+ * (state, browser event) → new state; no browser APIs here, so every rule is unit-tested without a browser.
+ */
+import { webUrl } from '../rules/hostname';
+import { isLoginService } from '../rules/login-service';
+import { addUrl } from './lists';
+import { extendTrail, newTrail, trailIsFresh } from './login-trail';
+import {
+  addSite,
+  attachTab,
+  currentGroupOf,
+  groupOfHost,
+  groupOfRule,
+  joinHosts,
+  joinTab,
+  mergeGroups,
+  newGroup,
+  trackOf,
+} from './membership';
+import type { Classify, SessionGroup, SessionState } from './types';
+
+/** Navigations the person made on purpose: what follows is not a login round trip. */
+const DELIBERATE_TRANSITIONS = new Set([
+  'typed',
+  'auto_bookmark',
+  'generated',
+  'keyword',
+  'keyword_generated',
+  'start_page',
+]);
+
+export interface MainFrameCommit {
+  tabId: number;
+  url: string;
+  transitionType?: string;
+  transitionQualifiers?: string[];
+}
+
+/**
+ * A request for a top-level document (every redirect hop included, even those that never commit).
+ * A request to a protected or member host enters that group at once (its redirect response may set
+ * cookies) and anchors a trail there; while a tab is away from its group the hosts it requests form the
+ * trail that joins when the tab comes back.
+ */
+export function onMainFrameRequest(
+  prev: SessionState,
+  tabId: number,
+  url: string,
+  classify: Classify,
+  now: number,
+): SessionState {
+  const u = webUrl(url);
+  if (!u) return prev;
+  const host = u.hostname;
+  const m = classify(host);
+  const member = groupOfHost(prev, host);
+  const known = prev.tabs[String(tabId)];
+  const contextGroupId =
+    known?.groupId ?? (trailIsFresh(known?.trail, now) ? known?.trail?.fromGroupId : undefined);
+
+  if ((m && !isLoginService(m)) || member) {
+    if (member?.tabIds.includes(tabId) && (known?.groupId === member.id || trailIsFresh(known?.trail, now))) {
+      // Already in this group: only the URL is new (for history removal), or nothing is.
+      if (member.urls?.includes(u.href)) return prev;
+      const s = structuredClone(prev);
+      s.groups[member.id]!.urls = addUrl(member.urls, u.href);
+      return s;
+    }
+    const s = structuredClone(prev);
+    const tab = trackOf(s, tabId);
+    let g = member ? s.groups[member.id]! : m ? (groupOfRule(s, m.ruleId) ?? newGroup(s, m, now)) : undefined;
+    if (!g) return prev;
+    g = joinHosts(s, g, [host], [u.origin]);
+    g.urls = addUrl(g.urls, u.href);
+    joinTab(g, tabId);
+    if (!trailIsFresh(tab.trail, now)) tab.trail = newTrail(g.id, now, true);
+    return s;
+  }
+
+  if (!contextGroupId || !prev.groups[contextGroupId]) return prev;
+  const s = structuredClone(prev);
+  extendTrail(trackOf(s, tabId), contextGroupId, u, now);
+  return s;
+}
+
+/** A top-level document committed in a tab: start, join or leave a group. */
+export function onMainFrameCommit(
+  prev: SessionState,
+  ev: MainFrameCommit,
+  classify: Classify,
+  now: number,
+): SessionState {
+  const u = webUrl(ev.url);
+  if (!u) return prev;
+  const s = structuredClone(prev);
+  const tab = trackOf(s, ev.tabId);
+  const host = u.hostname;
+  const qualifiers = ev.transitionQualifiers ?? [];
+  const redirected = qualifiers.includes('server_redirect') || qualifiers.includes('client_redirect');
+  // Typed, bookmarked or back/forward: the person chose where to go, so what came before is no round trip.
+  // A typed address that redirected on (to the IdP, say) is the start of one.
+  const deliberate =
+    (DELIBERATE_TRANSITIONS.has(ev.transitionType ?? '') && !redirected) ||
+    qualifiers.includes('forward_back');
+  if (deliberate) tab.trail = undefined;
+
+  const contextGroupId = tab.groupId ?? tab.trail?.fromGroupId;
+  const context = contextGroupId ? s.groups[contextGroupId] : undefined;
+  const m = classify(host);
+
+  let target: SessionGroup | undefined;
+  if (m && !isLoginService(m)) target = groupOfRule(s, m.ruleId) ?? newGroup(s, m, now);
+  else if (m) target = (deliberate ? undefined : context) ?? groupOfRule(s, m.ruleId) ?? newGroup(s, m, now);
+  else {
+    target = groupOfHost(s, host);
+    // A tab of one group reached a host of another (their logins share an SSO host): one session now.
+    if (target && context && context.id !== target.id && !deliberate) mergeGroups(s, target, context);
+  }
+
+  if (!target) {
+    // An unprotected host that is not a member: the tab has left its group (it may come back via a trail).
+    if (context && !deliberate) extendTrail(tab, context.id, u, now);
+    tab.groupId = undefined;
+    tab.host = host;
+    return s;
+  }
+
+  if (m && !target.sites.some((x) => x.ruleId === m.ruleId)) {
+    const holder = groupOfRule(s, m.ruleId);
+    if (holder && holder.id !== target.id) mergeGroups(s, target, holder);
+    else addSite(target, m);
+  }
+  if (trailIsFresh(tab.trail, now)) {
+    // Back in a group after a round trip: every host passed through joins — except other protected sites,
+    // which have groups of their own.
+    const arrival = target;
+    const passed = tab.trail.hosts.filter((h) => {
+      const hm = classify(h);
+      return !hm || isLoginService(hm) || arrival.sites.some((x) => x.ruleId === hm.ruleId);
+    });
+    const passedOrigins = tab.trail.origins.filter((o) => passed.includes(new URL(o).hostname));
+    target = joinHosts(s, target, passed, passedOrigins);
+    for (const url of tab.trail.urls ?? [])
+      if (passed.includes(new URL(url).hostname)) target.urls = addUrl(target.urls, url);
+  }
+  target = joinHosts(s, target, [host], [u.origin]);
+  target.urls = addUrl(target.urls, u.href);
+  attachTab(target, tab, host, now);
+  return s;
+}
+
+/**
+ * A frame inside a group's page. A known login service in a frame (BankID QR frames, SSO probes) is a group
+ * member; any other third party is not (its data partitioned under the group's sites goes with the group).
+ */
+export function onSubFrame(
+  prev: SessionState,
+  tabId: number,
+  url: string,
+  classify: Classify,
+  now: number,
+): SessionState {
+  const u = webUrl(url);
+  const current = currentGroupOf(prev, tabId);
+  if (!u || !current || current.hosts.includes(u.hostname)) return prev;
+  const m = classify(u.hostname);
+  if (!m || !isLoginService(m)) return prev;
+  const s = structuredClone(prev);
+  const g = joinHosts(s, s.groups[current.id]!, [u.hostname], [u.origin]);
+  addSite(g, m);
+  g.lastSeenAt = now;
+  return s;
+}
+
+/** A tab opened from a group's tab (a login popup, target=_blank): it is on the group's trail from the start. */
+export function onTabOpenedFrom(
+  prev: SessionState,
+  tabId: number,
+  openerTabId: number,
+  now: number,
+): SessionState {
+  const from = currentGroupOf(prev, openerTabId);
+  if (!from) return prev;
+  const s = structuredClone(prev);
+  trackOf(s, tabId).trail = newTrail(from.id, now);
+  joinTab(s.groups[from.id]!, tabId);
+  return s;
+}
