@@ -4,13 +4,13 @@
  * cookies —, path, name). Setting the same name/domain/path in another store or partition makes a
  * second cookie; an expired cookie is gone.
  */
-import { cookieDomainMatches, stripDot } from '@/utils/browser-data/domains';
 import {
   type CookieQuery,
   type CookieRecord,
   cookieIdentity,
   type PartitionKey,
 } from '@/utils/browser-data/port';
+import { bareDomain, domainMatch } from './fake-hosts';
 
 /** What a test gives to create a cookie; everything but name and domain has a browser-like default. */
 export interface CookieSeed {
@@ -44,7 +44,7 @@ export function createCookieJar(defaultStoreId: string, nowMs: () => number) {
 
   function set(seed: CookieSeed): CookieRecord {
     const hostOnly = seed.hostOnly ?? !seed.domain.startsWith('.');
-    const bare = stripDot(seed.domain).toLowerCase();
+    const bare = bareDomain(seed.domain);
     const record: CookieRecord = {
       name: seed.name,
       value: seed.value ?? '',
@@ -71,7 +71,7 @@ export function createCookieJar(defaultStoreId: string, nowMs: () => number) {
       .filter(
         (c) =>
           (query.storeId === undefined || c.storeId === query.storeId) &&
-          (query.domain === undefined || cookieDomainMatches(c.domain, query.domain)) &&
+          (query.domain === undefined || domainMatch(c.domain, query.domain)) &&
           (query.topLevelSite === undefined || c.partitionKey?.topLevelSite === query.topLevelSite),
       )
       .map((c) => structuredClone(c));

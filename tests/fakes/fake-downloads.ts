@@ -1,6 +1,6 @@
 /** The fake browser's download list and the disk its files land on. */
-import { hostnameOf } from '@/utils/browser-data/domains';
 import type { DownloadEntry } from '@/utils/browser-data/port';
+import { hostOf } from './fake-hosts';
 import type { DownloadSeed } from './fake-port-types';
 
 export function createFakeDownloads(apiPresent: boolean) {
@@ -26,7 +26,7 @@ export function createFakeDownloads(apiPresent: boolean) {
     find(hosts?: readonly string[]): DownloadEntry[] {
       if (!apiPresent) return [];
       const wanted = hosts && new Set(hosts.map((h) => h.toLowerCase()));
-      const on = (url?: string) => !!wanted && wanted.has(hostnameOf(url) ?? '');
+      const on = (url?: string) => !!wanted && wanted.has(hostOf(url) ?? '');
       return [...downloads.values()].filter((d) => !wanted || on(d.url) || on(d.referrer)).map(entry);
     },
     /** File (partial file of an unfinished download, which is cancelled) and entry go. */

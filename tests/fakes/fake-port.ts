@@ -1,6 +1,9 @@
 /**
  * An in-memory browser behind `BrowserDataPort`, for unit and integration tests (STYLE.md §4). It keeps
- * state and answers the way `createWebExtPort()` answers in the real browsers:
+ * state and answers the way the engines' ports (utils/browser-data/chrome-port.ts, firefox-port.ts) answer
+ * in the real browsers. It is a model of its own (host arithmetic in fake-hosts.ts) and imports no
+ * adapter code, so tests/unit/browser-data/port-contract.ts, run against it and against the adapters, can
+ * tell when the two disagree:
  *
  * - cookies are keyed by store, partition, first-party domain, domain, path and name (fake-cookie-jar.ts);
  * - `removeSiteData` removes cookies of the origins' whole registrable domains in every store and
@@ -16,14 +19,14 @@
  * the data stays, like a cookie a live page sets again).
  */
 
-import { hostnameOf, normalizeOrigin, siteOf, urlOnHosts } from '@/utils/browser-data/domains';
 import type { HistoryEntry, SiteDataKind, TabInfo } from '@/utils/browser-data/port';
-import { cacheStorageTargets } from '@/utils/browser-data/webext-cache-storage';
 import { createCookieJar } from './fake-cookie-jar';
 import { createFakeDownloads } from './fake-downloads';
+import { domainMatch, hostOf, schemefulSite, webOrigin } from './fake-hosts';
 import type { FakePort, FakePortInit, TabSeed } from './fake-port-types';
 import {
   type FakeEngine,
+  firefoxCacheReach,
   itemKey,
   removedBySiteData,
   removesCookie,
@@ -74,9 +77,9 @@ export function createFakePort(init: FakePortInit = {}): FakePort {
   function setSiteData(seed: SiteDataSeed): SiteDataItem {
     const item: SiteDataItem = {
       storeId: seed.storeId ?? stores.normal,
-      origin: normalizeOrigin(seed.origin),
+      origin: webOrigin(seed.origin),
       kind: seed.kind,
-      key: seed.key ?? (seed.kind === 'cache' ? `${normalizeOrigin(seed.origin)}/` : 'data'),
+      key: seed.key ?? (seed.kind === 'cache' ? `${webOrigin(seed.origin)}/` : 'data'),
       ...(seed.topLevelSite ? { topLevelSite: seed.topLevelSite } : {}),
     };
     siteData.set(itemKey(item), item);
@@ -84,13 +87,13 @@ export function createFakePort(init: FakePortInit = {}): FakePort {
   }
 
   function removeSiteData(origins: readonly string[], kinds: readonly SiteDataKind[]): void {
-    const wanted = new Set(origins.map(normalizeOrigin));
+    const wanted = new Set(origins.map(webOrigin));
     if (wanted.size === 0) return;
     const kindSet = new Set(kinds);
     // Firefox: Cache Storage of origins used in a store (a cookie sent to the host), before cookies go.
     const cacheTargets =
       engine === 'firefox' && kindSet.has('cacheStorage')
-        ? new Set(cacheStorageTargets([...wanted], jar.all()).map((t) => `${t.storeId} ${t.origin}`))
+        ? firefoxCacheReach(wanted, jar.all(), isPrivateStore)
         : new Set<string>();
     if (kindSet.has('cookies')) jar.removeWhere(removesCookie(wanted), cookieSticks);
     for (const [key, item] of siteData) {
@@ -113,7 +116,7 @@ export function createFakePort(init: FakePortInit = {}): FakePort {
     if (engine !== 'firefox') return;
     // Firefox: the injected script also empties Cache Storage, in the top frame and in every frame.
     const topOrigin = new URL(tab.url!).origin;
-    const topSite = siteOf(topOrigin);
+    const topSite = schemefulSite(topOrigin);
     const store = tab.cookieStoreId ?? stores.normal;
     const frames = tab.frames.filter(isWebUrl).map((url) => new URL(url).origin);
     for (const [key, item] of siteData) {
@@ -121,7 +124,9 @@ export function createFakePort(init: FakePortInit = {}): FakePort {
       const inTop = item.origin === topOrigin && item.topLevelSite === undefined;
       const inFrame =
         frames.includes(item.origin) &&
-        (siteOf(item.origin) === topSite ? item.topLevelSite === undefined : item.topLevelSite === topSite);
+        (schemefulSite(item.origin) === topSite
+          ? item.topLevelSite === undefined
+          : item.topLevelSite === topSite);
       if (inTop || inFrame) siteData.delete(key);
     }
   }
@@ -170,7 +175,7 @@ export function createFakePort(init: FakePortInit = {}): FakePort {
       call('findHistory', () => {
         const wanted = new Set(hosts.map((h) => h.toLowerCase()));
         return [...history.values()]
-          .filter((entry) => wanted.has(hostnameOf(entry.url) ?? ''))
+          .filter((entry) => wanted.has(hostOf(entry.url) ?? ''))
           .map((entry) => ({ ...entry }));
       }),
     deleteHistory: (url) =>
@@ -198,17 +203,20 @@ export function createFakePort(init: FakePortInit = {}): FakePort {
       call('forgetClosedTabs', () => {
         if (engine !== 'firefox') return 0; // Chrome: deleting the URL from history does it (deleteHistory)
         const before = closed.length;
-        closed.splice(0, closed.length, ...closed.filter((url) => !urlOnHosts(url, hosts, domains)));
+        const ours = (url: string) => {
+          const host = hostOf(url)?.toLowerCase();
+          return !!host && (hosts.includes(host) || domains.some((d) => domainMatch(host, d)));
+        };
+        closed.splice(0, closed.length, ...closed.filter((url) => !ours(url)));
         return before - closed.length;
       }),
-    isOwnTab: () => false,
 
     setCookie: (seed) => jar.set(seed),
     setSiteData,
     setTabStorage(tabId, origin, key, value) {
       const tab = tabs.get(tabId);
       if (!tab) throw new Error(`fake: no tab ${tabId}`);
-      const frameOrigin = normalizeOrigin(origin);
+      const frameOrigin = webOrigin(origin);
       const storage = tab.sessionStorage.get(frameOrigin) ?? new Map<string, string>();
       storage.set(key, value);
       tab.sessionStorage.set(frameOrigin, storage);

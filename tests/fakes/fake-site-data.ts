@@ -1,10 +1,10 @@
 /**
  * The fake browser's per-origin, per-partition storage (localStorage, IndexedDB, Cache Storage, service
  * workers, file systems, WebSQL, HTTP cache entries) and what `removeSiteData` takes away from it in
- * each engine — as measured through `createWebExtPort` in the real browsers (see fake-port.ts).
+ * each engine — as measured through the engines' ports in the real browsers (see fake-port.ts).
  */
-import { registrableDomain, siteOf } from '@/utils/browser-data/domains';
 import type { CookieRecord, SiteDataKind } from '@/utils/browser-data/port';
+import { domainMatch, etldPlusOne, schemefulSite } from './fake-hosts';
 
 export type StorageKind = Exclude<SiteDataKind, 'cookies'>;
 export type FakeEngine = 'chrome' | 'firefox';
@@ -64,7 +64,7 @@ export function removedBySiteData(
   if (isPrivateStore(item.storeId)) return false;
   if (item.kind === 'cache') return origins.has(item.origin);
   if (item.topLevelSite === undefined) return origins.has(item.origin);
-  return [...origins].some((origin) => siteOf(origin) === item.topLevelSite);
+  return [...origins].some((origin) => schemefulSite(origin) === item.topLevelSite);
 }
 
 /**
@@ -73,10 +73,37 @@ export function removedBySiteData(
  * first-party isolation keeps under their registrable domains.
  */
 export function removesCookie(origins: ReadonlySet<string>): (cookie: CookieRecord) => boolean {
-  const domains = new Set([...origins].map((o) => registrableDomain(new URL(o).hostname)));
-  const sites = new Set([...origins].map(siteOf));
+  const domains = new Set([...origins].map((o) => etldPlusOne(new URL(o).hostname)));
+  const sites = new Set([...origins].map(schemefulSite));
   return (c) =>
-    domains.has(registrableDomain(c.domain)) ||
+    domains.has(etldPlusOne(c.domain)) ||
     sites.has(c.partitionKey?.topLevelSite ?? '') ||
     domains.has(c.firstPartyDomain ?? '');
+}
+
+/**
+ * Firefox: the Cache Storage a `removeSiteData(origins, ['cacheStorage'])` empties without a live tab, as
+ * `store origin` keys. Only a page of an origin can empty its caches, so the port loads one where a page of
+ * the origin ran in a store, and the jar shows where: a cookie the host was sent (unpartitioned; a
+ * host-only cookie of that very host, or a domain cookie of a domain the host is in). Only https (Cache
+ * Storage needs a secure context); never the private store (it lives in memory). An origin listed with a
+ * port and bare is in use with the port: the bare one is not loaded.
+ */
+export function firefoxCacheReach(
+  origins: ReadonlySet<string>,
+  cookies: readonly CookieRecord[],
+  isPrivateStore: (storeId: string) => boolean,
+): Set<string> {
+  const secure = [...origins].map((o) => new URL(o)).filter((u) => u.protocol === 'https:');
+  const withPort = new Set(secure.filter((u) => u.port !== '').map((u) => u.hostname));
+  const reached = new Set<string>();
+  for (const url of secure) {
+    if (url.port === '' && withPort.has(url.hostname)) continue;
+    for (const c of cookies) {
+      if (c.partitionKey?.topLevelSite || isPrivateStore(c.storeId)) continue;
+      const sent = c.hostOnly ? c.domain.toLowerCase() === url.hostname : domainMatch(url.hostname, c.domain);
+      if (sent) reached.add(`${c.storeId} ${url.origin}`);
+    }
+  }
+  return reached;
 }

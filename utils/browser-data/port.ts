@@ -1,11 +1,12 @@
 /**
  * The one seam between purge logic and the browser's data APIs (STYLE.md §4).
  *
- * The executor only ever talks to this interface. `createWebExtPort()` implements it over
- * cookies / browsingData / history / downloads / tabs / scripting; `createFakePort()` is an
- * in-memory browser that behaves (stores cookies per store and partition, matches domains the way
- * browsers do) for unit and integration tests. No other module calls those browser APIs directly
- * for destructive work.
+ * The executor only ever talks to this interface. One adapter per engine implements it over
+ * cookies / browsingData / history / downloads / tabs / scripting (chrome-port.ts, firefox-port.ts; the
+ * background gets the one for its build from browser-port.ts); how each engine gets there is documented
+ * in its adapter, not here. tests/fakes/fake-port.ts is an in-memory browser behind the same interface,
+ * and tests/unit/browser-data/port-contract.ts is what every implementation must do. No other module
+ * calls those browser APIs directly for destructive work.
  */
 
 /** Partition of a CHIPS cookie (`Partitioned`), or of a Firefox cookie under Total Cookie Protection. */
@@ -108,8 +109,8 @@ export interface TabInfo {
 
 export interface BrowserDataPort {
   /**
-   * Every cookie matching the query, in every cookie store, partitioned and unpartitioned.
-   * Firefox containers without open tabs are only seen with the `contextualIdentities` permission.
+   * Every cookie matching the query, in every cookie store the extension can see, partitioned and
+   * unpartitioned.
    */
   findCookies(query: CookieQuery): Promise<CookieRecord[]>;
   /**
@@ -122,22 +123,14 @@ export interface BrowserDataPort {
    * Idempotent. One browser call where the browser allows it (it is much faster than per-item removal).
    *
    * - `cookies`: every cookie of the origins' registrable domains (`www.x.se` → all of `x.se`), in every
-   *   store and partition, plus every cookie partitioned under the origins' sites (Firefox first-party
-   *   isolation: isolated under their registrable domains).
-   * - storage kinds: data of exactly these origins, with engine limits the executor must plan for —
-   *   Chrome: also storage partitioned under the origins' sites; not what an origin stored as a third
-   *   party under another site; not incognito storage.
-   *   Firefox: the origin's host in every partition and container, but only localStorage, IndexedDB and
-   *   service workers; other hosts' storage partitioned under the site stays unless their origins are
-   *   listed too; `cache` clears the whole HTTP cache. `cacheStorage`: Firefox has no way but a page of
-   *   the origin — first-party Cache Storage of each https origin goes through its live tab (see
-   *   `closeTabs`, `clearTabStorage`) or, in a store where the origin's host received a cookie of the
-   *   group, through a background tab the port opens at the origin's `/robots.txt` (the extension's
-   *   only network request; made after the origin's cookies are gone). Cache Storage partitioned under
-   *   other sites stays.
+   *   store and partition, plus every cookie partitioned under the origins' sites or isolated under their
+   *   registrable domains (Firefox first-party isolation).
+   * - storage kinds: the origins' own (unpartitioned) data of each kind the engine can remove per site;
+   *   other origins' unpartitioned data stays. How far beyond that an engine reaches (partitions, private
+   *   stores, the HTTP cache, Cache Storage) is its adapter's, documented there; the executor plans for it.
    *
-   * Rejects with a TypeError for anything that is not an http(s) origin, and with an AggregateError
-   * when some cookies could not be removed.
+   * Rejects with a TypeError for anything that is not an http(s) origin (before any browser call), and
+   * with an AggregateError when some data could not be removed (after removing the rest).
    */
   removeSiteData(origins: readonly string[], kinds: readonly SiteDataKind[]): Promise<void>;
   /**
@@ -168,22 +161,17 @@ export interface BrowserDataPort {
 
   /**
    * Take tabs on these hosts (or under these domains) off the browser's recently-closed list: a reopened tab
-   * comes back with its sessionStorage. Returns how many went. Chrome: nothing to do here (deleting a URL from
-   * history takes its closed tabs off the list, and their sessionStorage is gone with the site's data).
-   * Firefox: `sessions.forgetClosedTab`/`forgetClosedWindow` (needs the `sessions` permission; 0 without).
+   * comes back with its sessionStorage. Returns how many this call took off; 0 where the engine needs no
+   * call for it (`deleteHistory` of their URLs already did) or lacks the permission. After `deleteHistory`
+   * of a closed tab's URL and this call, no closed tab on these hosts or domains is left to reopen.
    */
   forgetClosedTabs(hosts: readonly string[], domains: readonly string[]): Promise<number>;
 
-  /** Open tabs, except those the port opened for its own work (see `isOwnTab`). */
+  /** Open tabs, except any the adapter opened for its own work. */
   listTabs(): Promise<TabInfo[]>;
   /**
-   * Close these tabs; ids that are already gone are ignored. Firefox: each page first empties its
-   * sessionStorage and Cache Storage (as `clearTabStorage`).
+   * Close these tabs; ids that are already gone are ignored. Where `clearTabStorage` empties Cache
+   * Storage, each page does so first.
    */
   closeTabs(ids: readonly number[]): Promise<void>;
-  /**
-   * True for a tab the port opened itself (Firefox: to empty an origin's Cache Storage when none of its
-   * pages is open). Its navigation is not the person's browsing: session tracking must ignore its events.
-   */
-  isOwnTab(tabId: number): boolean;
 }

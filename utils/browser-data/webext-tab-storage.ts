@@ -1,10 +1,10 @@
 /**
  * `clearTabStorage`: run a small script in every frame of a live tab. sessionStorage has no
- * browsingData key in either engine; Firefox also cannot remove Cache Storage per site, so there the
- * script empties `caches` too (of the frame's own origin and partition — the only ones it can reach).
+ * browsingData key in either engine. Asked to, the script empties `caches` too (of the frame's own
+ * origin and partition — the only ones it can reach), for an engine that cannot remove Cache Storage
+ * per site (firefox-cache-storage.ts).
  */
 import type { WebExtApi } from './webext-api';
-import type { Engine } from './webext-cookies';
 
 /** What the script did in one frame. */
 export interface FrameCleared {
@@ -54,12 +54,12 @@ export function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
  */
 export async function clearTabStorage(
   api: WebExtApi,
-  engine: Engine,
   tabId: number,
+  { cacheStorage = false }: { cacheStorage?: boolean } = {},
 ): Promise<FrameCleared | undefined> {
   const run = (target: { tabId: number; allFrames?: boolean; frameIds?: number[] }) =>
     withTimeout(
-      api.scripting.executeScript({ target, func: clearFrameStorage, args: [engine === 'firefox'] }),
+      api.scripting.executeScript({ target, func: clearFrameStorage, args: [cacheStorage] }),
       SCRIPT_TIMEOUT_MS,
     );
   const top = (results: { frameId?: number; result?: FrameCleared }[]) =>

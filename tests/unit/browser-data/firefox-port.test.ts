@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createChromePort } from '@/utils/browser-data/chrome-port';
+import { createFirefoxPort } from '@/utils/browser-data/firefox-port';
 import type { CookieSetDetails } from '@/utils/browser-data/webext-api';
 import { cookieUrl, toCookieRecord } from '@/utils/browser-data/webext-cookies';
-import { createWebExtPort } from '@/utils/browser-data/webext-port';
 import { createApiDouble } from './webext-api-double';
 
 const names = (cookies: { domain: string; path: string; name: string; storeId: string }[]) =>
@@ -51,7 +52,7 @@ describe('webext port: cookies', () => {
       { url: 'https://www.jarfalla.se/', name: 'b', storeId: 'firefox-container-3' },
       { url: 'https://www.jarfalla.se/', name: 'c', firstPartyDomain: 'jarfalla.se' },
     ]);
-    const port = createWebExtPort(double.api, 'firefox');
+    const port = createFirefoxPort(double.api).port;
     expect((await port.findCookies({ domain: 'jarfalla.se' })).map((c) => c.name).sort()).toEqual([
       'a',
       'b',
@@ -68,7 +69,7 @@ describe('webext port: cookies', () => {
       { url: 'https://www.jarfalla.se/', name: 'incognito', storeId: '1' },
       { url: 'https://www.lokaltidningen.se/', name: 'paper' },
     ]);
-    const port = createWebExtPort(double.api, 'chrome');
+    const port = createChromePort(double.api).port;
     const read = port.findCookies({});
     const removal = port.removeSiteData(['https://www.jarfalla.se'], ['cookies']);
     const [before] = await Promise.all([read, removal]);
@@ -87,7 +88,7 @@ describe('webext port: cookies', () => {
       { url: 'https://www.jarfalla.se/', name: 'sid', domain: '.jarfalla.se' },
       { url: 'https://www.jarfalla.se/app', name: 'sid', path: '/app' },
     ]);
-    const port = createWebExtPort(double.api, 'chrome');
+    const port = createChromePort(double.api).port;
     const all = await port.findCookies({});
     await port.removeCookie(all.find((c) => c.path === '/app')!);
     expect(names(double.cookies)).toEqual(['0 .jarfalla.se/ sid', '0 www.jarfalla.se/ sid']);
@@ -101,7 +102,7 @@ describe('webext port: cookies', () => {
       { url: 'https://idp.broker.se/', name: 'idp' },
       { url: 'https://idp.broker.se/', name: 'idp', partitionKey: { topLevelSite: 'https://jarfalla.se' } },
     ]);
-    const port = createWebExtPort(double.api, 'chrome');
+    const port = createChromePort(double.api).port;
     const [partitioned] = await port.findCookies({ topLevelSite: 'https://jarfalla.se' });
     await port.removeCookie(partitioned!);
     expect(double.cookies.map((c) => c.partitionKey?.topLevelSite ?? 'none')).toEqual(['none']);
@@ -113,7 +114,7 @@ describe('webext port: cookies', () => {
       { url: 'https://www.jarfalla.se/', name: 'sid', domain: '.jarfalla.se' }, // met first
       { url: 'https://www.jarfalla.se/', name: 'sid' },
     ]);
-    const port = createWebExtPort(double.api, 'firefox');
+    const port = createFirefoxPort(double.api).port;
     const target = (await port.findCookies({})).find((c) => c.hostOnly)!;
     await port.removeCookie(target);
     expect(names(double.cookies)).toEqual(['firefox-default .jarfalla.se/ sid']);
@@ -137,7 +138,7 @@ describe('webext port: removeSiteData', () => {
         partitionKey: { topLevelSite: 'https://other.se' },
       },
     ]);
-    const port = createWebExtPort(double.api, 'chrome');
+    const port = createChromePort(double.api).port;
     await port.removeSiteData(['https://www.jarfalla.se:8443/'], ['cookies', 'localStorage', 'cacheStorage']);
 
     expect(double.browsingDataCalls).toEqual([
@@ -163,7 +164,7 @@ describe('webext port: removeSiteData', () => {
       { url: 'https://idp.broker.se/', name: 'idp', partitionKey: { topLevelSite: 'https://jarfalla.se' } },
       { url: 'https://idp.broker.se/', name: 'keep' },
     ]);
-    const port = createWebExtPort(double.api, 'firefox');
+    const port = createFirefoxPort(double.api).port;
     await port.removeSiteData(
       ['https://www.jarfalla.se:8443'],
       ['cookies', 'localStorage', 'indexedDB', 'webSQL', 'fileSystems', 'cache'],
@@ -189,14 +190,14 @@ describe('webext port: removeSiteData', () => {
   it('firefox: cookies go by the origins’ own hosts too, reaching containers the extension cannot list', async () => {
     const double = createApiDouble('firefox');
     await seed(double, [{ url: 'https://www.jarfalla.se/', name: 'hidden', storeId: 'firefox-container-9' }]);
-    const port = createWebExtPort(double.api, 'firefox');
+    const port = createFirefoxPort(double.api).port;
     await port.removeSiteData(['https://www.jarfalla.se'], ['cookies']);
     expect(double.cookies).toEqual([]);
   });
 
   it('rejects what is not an origin before calling the browser, and does nothing for no origins', async () => {
     const double = createApiDouble('chrome');
-    const port = createWebExtPort(double.api, 'chrome');
+    const port = createChromePort(double.api).port;
     await expect(port.removeSiteData(['www.jarfalla.se'], ['cookies'])).rejects.toThrow('not a valid origin');
     await port.removeSiteData([], ['cookies']);
     expect(double.browsingDataCalls).toEqual([]);
@@ -232,7 +233,7 @@ describe('webext port: Firefox Cache Storage', () => {
 
   it('without a live tab: a background tab of its own at the origin, after the cookies are gone, in each store that used it', async () => {
     const double = await visited(['firefox-default', 'firefox-container-2']);
-    const port = createWebExtPort(double.api, 'firefox');
+    const port = createFirefoxPort(double.api).port;
     await port.removeSiteData(
       [ESERVICE, IDP, `http://${new URL(ESERVICE).host}`],
       ['cookies', 'cacheStorage'],
@@ -252,17 +253,17 @@ describe('webext port: Firefox Cache Storage', () => {
   it('a tab it opened is its own: not listed, and reported by isOwnTab', async () => {
     const double = await visited();
     double.tabs = [{ id: 1, windowId: 1, url: 'https://www.lokaltidningen.se/', incognito: false }];
-    const port = createWebExtPort(double.api, 'firefox');
+    const { port, isOwnTab } = createFirefoxPort(double.api);
     const listedMeanwhile: number[][] = [];
     const update = double.api.tabs.update;
     double.api.tabs.update = async (id, p) => {
-      expect(port.isOwnTab(id)).toBe(true); // known before it requests anything
+      expect(isOwnTab(id)).toBe(true); // known before it requests anything
       listedMeanwhile.push((await port.listTabs()).map((t) => t.id));
       return update(id, p);
     };
     await port.removeSiteData([ESERVICE], ['cacheStorage']);
     expect(listedMeanwhile).toEqual([[1]]);
-    expect(port.isOwnTab(1)).toBe(false);
+    expect(isOwnTab(1)).toBe(false);
   });
 
   it('an origin cleared through its tab before the tab closed, or still open, gets no tab of its own', async () => {
@@ -271,8 +272,9 @@ describe('webext port: Firefox Cache Storage', () => {
       { id: 1, windowId: 1, url: `${ESERVICE}/oversikt`, incognito: false, cookieStoreId: 'firefox-default' },
       { id: 2, windowId: 1, url: `${IDP}/saml/sso`, incognito: false, cookieStoreId: 'firefox-default' },
     ];
-    const port = createWebExtPort(double.api, 'firefox');
+    const { port, isOwnTab } = createFirefoxPort(double.api);
     await port.closeTabs([1]); // the group's tab: its page empties its caches on the way out
+    expect(isOwnTab(1)).toBe(false); // the person's tab, not one of the port's
     await port.removeSiteData([ESERVICE, IDP], ['cookies', 'cacheStorage']);
     // The IdP's tab is still open (a kept tab): the purge clears it through clearTabStorage.
     expect(double.loads).toEqual([]);
@@ -296,7 +298,7 @@ describe('webext port: Firefox Cache Storage', () => {
         partitionKey: { topLevelSite: 'https://jarfalla.se' },
       },
     ]);
-    const port = createWebExtPort(double.api, 'firefox');
+    const port = createFirefoxPort(double.api).port;
     await port.removeSiteData(
       [
         ESERVICE,
@@ -313,7 +315,7 @@ describe('webext port: Firefox Cache Storage', () => {
   it('an origin that does not load: everything else is removed, then it rejects naming the origin', async () => {
     const double = await visited();
     double.unreachable = [IDP];
-    const port = createWebExtPort(double.api, 'firefox');
+    const port = createFirefoxPort(double.api).port;
     await expect(
       port.removeSiteData([ESERVICE, IDP], ['cookies', 'localStorage', 'cacheStorage']),
     ).rejects.toThrow(/login\.eidbrygga\.net/);
@@ -338,7 +340,7 @@ describe('webext port: history, downloads, tabs', () => {
       { url: 'https://search.example/?q=www.jarfalla.se' },
       { url: 'https://www.jarfalla.se.evil.example/' },
     ];
-    const port = createWebExtPort(double.api, 'chrome');
+    const port = createChromePort(double.api).port;
     expect((await port.findHistory(['www.jarfalla.se'])).map((h) => h.url)).toEqual([
       'https://www.jarfalla.se/a',
     ]);
@@ -362,7 +364,7 @@ describe('webext port: history, downloads, tabs', () => {
         state: 'in_progress',
       },
     ];
-    const port = createWebExtPort(double.api, 'chrome');
+    const port = createChromePort(double.api).port;
     expect((await port.findDownloads(['www.jarfalla.se'])).map((x) => x.id)).toEqual([1, 2, 3]);
     for (const id of [1, 2, 3, 1]) await port.removeDownload(id);
     expect(double.downloads).toEqual([]);
@@ -371,7 +373,7 @@ describe('webext port: history, downloads, tabs', () => {
   it('without the downloads API finds nothing and removes nothing, without throwing', async () => {
     const double = createApiDouble('chrome');
     const { downloads: _absent, ...api } = double.api;
-    const port = createWebExtPort(api, 'chrome');
+    const port = createChromePort(api).port;
     await expect(port.findDownloads()).resolves.toEqual([]);
     await expect(port.removeDownload(1)).resolves.toBeUndefined();
   });
@@ -383,7 +385,7 @@ describe('webext port: history, downloads, tabs', () => {
       { id: 2, windowId: 1, incognito: true, cookieStoreId: 'firefox-private' },
       { windowId: 1, incognito: false },
     ];
-    const port = createWebExtPort(double.api, 'firefox');
+    const port = createFirefoxPort(double.api).port;
     expect(await port.listTabs()).toEqual([
       { id: 1, windowId: 1, url: 'https://a.se/', incognito: false, cookieStoreId: 'firefox-default' },
       { id: 2, windowId: 1, incognito: true, cookieStoreId: 'firefox-private' },

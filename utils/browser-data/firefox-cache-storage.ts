@@ -1,5 +1,5 @@
 /**
- * Firefox: Cache Storage of one site. `browsingData` has no `cacheStorage` key there, and its
+ * Firefox: Cache Storage of one site (the adapter's own business: the port contract only says what goes). `browsingData` has no `cacheStorage` key there, and its
  * `indexedDB`/`localStorage` removals clear only their own QuotaManager clients (ext-browsingData.js,
  * checked in ESR 153), so only a document of the origin can empty it (`caches.delete`):
  *
@@ -11,7 +11,8 @@
  *   it is made after the group's cookies are gone, so it carries none. (A web iframe in the background
  *   page would stay invisible, but `X-Frame-Options`/`frame-ancestors` refuse it — checked in ESR 153 —
  *   and sites that handle logins send those.) Events of these tabs are not the person's browsing:
- *   `isOwnTab` tells the background so.
+ *   `isOwnTab` tells the background so (firefox-port.ts hands it out beside the port), and the port's
+ *   `listTabs` leaves them out.
  *
  * Which origins: https only (Cache Storage needs a secure context), in the stores where a cookie of the
  * group was sent to the origin's host (evidence that a page of it ran there); the private store is skipped
@@ -151,7 +152,7 @@ export function createCacheStorageCleaner(
     isOwnTab: (tabId) => ownTabs.has(tabId),
 
     async clearLiveTab(tabId, storeId) {
-      const top = await clearTabStorage(api, 'firefox', tabId);
+      const top = await clearTabStorage(api, tabId, { cacheStorage: true });
       if (top?.cleared.includes('cacheStorage')) remember(top.origin, storeId);
       return top;
     },

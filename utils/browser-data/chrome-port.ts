@@ -1,0 +1,39 @@
+/**
+ * `BrowserDataPort` over Chromium's extension APIs (MV3 service worker). With firefox-port.ts, the only
+ * code that calls `cookies.remove`, `browsingData.remove*`, `history.deleteUrl`,
+ * `downloads.removeFile/erase` for destructive work. What is Chromium's own:
+ * - cookies: no first-party isolation; the regular store is read first (chrome-cookies.ts);
+ * - site data: one `browsingData.remove({origins})`, then a sweep of the cookies it cannot reach
+ *   (chrome-site-data.ts); Cache Storage is origin-keyed there, so that call removes it too;
+ * - a live tab's sessionStorage goes through a script in its frames (webext-tab-storage.ts);
+ * - closed tabs: deleting a URL from history takes its closed tabs off the recently-closed list, and
+ *   their sessionStorage is gone with the site's data: `forgetClosedTabs` has nothing to do.
+ * The port never opens a tab of its own.
+ */
+import type { EnginePorts } from './browser-port';
+import { chromeCookies } from './chrome-cookies';
+import { removeChromeSiteData } from './chrome-site-data';
+import type { BrowserDataPort } from './port';
+import type { WebExtApi } from './webext-api';
+import { commonPortMethods } from './webext-common';
+import { createWebExtCookies } from './webext-cookies';
+import { clearTabStorage } from './webext-tab-storage';
+import { closeTabs } from './webext-tabs';
+
+const noOwnTabs = (_tabId: number) => false;
+
+export function createChromePort(api: WebExtApi): EnginePorts {
+  const cookies = createWebExtCookies(api, chromeCookies);
+  const port: BrowserDataPort = {
+    ...commonPortMethods(api, noOwnTabs),
+    findCookies: (query) => cookies.find(query),
+    removeCookie: (cookie) => cookies.removeExact(cookie),
+    removeSiteData: (origins, kinds) => removeChromeSiteData(api, cookies, origins, kinds),
+    async clearTabStorage(tabId) {
+      await clearTabStorage(api, tabId);
+    },
+    forgetClosedTabs: async () => 0,
+    closeTabs: (ids) => closeTabs(api, ids),
+  };
+  return { port, isOwnTab: noOwnTabs };
+}

@@ -1,0 +1,30 @@
+/**
+ * The part of `BrowserDataPort` both engines implement alike (history, downloads, form data, the tab
+ * list); chrome-port.ts and firefox-port.ts add what each engine does its own way.
+ */
+import type { BrowserDataPort } from './port';
+import type { WebExtApi } from './webext-api';
+import { findDownloads, removeDownload } from './webext-downloads';
+import { findHistory } from './webext-history';
+import { listTabs } from './webext-tabs';
+
+export type CommonPortMethods = Pick<
+  BrowserDataPort,
+  'findHistory' | 'deleteHistory' | 'findDownloads' | 'removeDownload' | 'removeFormData' | 'listTabs'
+>;
+
+/** `isOwnTab`: tabs the adapter opened for its own work, left out of `listTabs`. */
+export function commonPortMethods(api: WebExtApi, isOwnTab: (tabId: number) => boolean): CommonPortMethods {
+  return {
+    findHistory: (hosts) => findHistory(api, hosts),
+    async deleteHistory(url) {
+      await api.history.deleteUrl({ url });
+    },
+    findDownloads: (hosts) => findDownloads(api, hosts),
+    removeDownload: (id) => removeDownload(api, id),
+    async removeFormData(since) {
+      await api.browsingData.remove({ since }, { formData: true });
+    },
+    listTabs: () => listTabs(api, isOwnTab),
+  };
+}
