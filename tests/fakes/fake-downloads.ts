@@ -31,6 +31,8 @@ export function createFakeDownloads(apiPresent: boolean) {
     },
     /** File (partial file of an unfinished download, which is cancelled) and entry go. */
     remove(id: number): void {
+      // Without the permission the extension can remove nothing (the API is not there).
+      if (!apiPresent) return;
       const download = downloads.get(id);
       if (!download) return;
       disk.delete(download.filename);

@@ -1,8 +1,7 @@
+/** Firefox's adapter over the API double: what only createFirefoxPort does (the rest is port-contract.ts). */
 import { describe, expect, it } from 'vitest';
-import { createChromePort } from '@/utils/browser-data/chrome-port';
 import { createFirefoxPort } from '@/utils/browser-data/firefox-port';
 import type { CookieSetDetails } from '@/utils/browser-data/webext-api';
-import { cookieUrl, toCookieRecord } from '@/utils/browser-data/webext-cookies';
 import { createApiDouble } from './webext-api-double';
 
 const names = (cookies: { domain: string; path: string; name: string; storeId: string }[]) =>
@@ -13,37 +12,6 @@ async function seed(double: ReturnType<typeof createApiDouble>, cookies: CookieS
 }
 
 describe('webext port: cookies', () => {
-  it('maps browser cookies to CookieRecord and builds an https URL that reaches them', () => {
-    const record = toCookieRecord({
-      name: 'sid',
-      value: 'x',
-      domain: '.jarfalla.se',
-      hostOnly: false,
-      path: '/app',
-      secure: false,
-      httpOnly: true,
-      sameSite: 'weird',
-      session: true,
-      storeId: 'firefox-default',
-      partitionKey: null,
-      firstPartyDomain: '',
-    });
-    expect(record).toEqual({
-      name: 'sid',
-      value: 'x',
-      domain: '.jarfalla.se',
-      hostOnly: false,
-      path: '/app',
-      secure: false,
-      httpOnly: true,
-      sameSite: 'unspecified',
-      session: true,
-      storeId: 'firefox-default',
-      firstPartyDomain: '',
-    });
-    expect(cookieUrl(record)).toBe('https://jarfalla.se/app');
-  });
-
   it('firefox: finds cookies in container stores that have no tabs, and asks for every first-party domain', async () => {
     const double = createApiDouble('firefox');
     double.containers = ['firefox-container-3'];
@@ -58,54 +26,6 @@ describe('webext port: cookies', () => {
       'b',
       'c',
     ]);
-  });
-
-  it('chrome: a read of every cookie reaches the browser before a removal asked for in the same turn', async () => {
-    // The purge counts with this read while its bulk removal is on the way (utils/purge/execute.ts).
-    const double = createApiDouble('chrome');
-    double.listedStores = ['0', '1'];
-    await seed(double, [
-      { url: 'https://www.jarfalla.se/', name: 'sid' },
-      { url: 'https://www.jarfalla.se/', name: 'incognito', storeId: '1' },
-      { url: 'https://www.lokaltidningen.se/', name: 'paper' },
-    ]);
-    const port = createChromePort(double.api).port;
-    const read = port.findCookies({});
-    const removal = port.removeSiteData(['https://www.jarfalla.se'], ['cookies']);
-    const [before] = await Promise.all([read, removal]);
-    expect(names(before)).toEqual([
-      '0 www.jarfalla.se/ sid',
-      '0 www.lokaltidningen.se/ paper',
-      '1 www.jarfalla.se/ incognito',
-    ]);
-    expect(names(double.cookies)).toEqual(['0 www.lokaltidningen.se/ paper']);
-  });
-
-  it('chrome: removing a host-only cookie does not take the same-name domain cookie or other paths along', async () => {
-    const double = createApiDouble('chrome');
-    await seed(double, [
-      { url: 'https://www.jarfalla.se/', name: 'sid' },
-      { url: 'https://www.jarfalla.se/', name: 'sid', domain: '.jarfalla.se' },
-      { url: 'https://www.jarfalla.se/app', name: 'sid', path: '/app' },
-    ]);
-    const port = createChromePort(double.api).port;
-    const all = await port.findCookies({});
-    await port.removeCookie(all.find((c) => c.path === '/app')!);
-    expect(names(double.cookies)).toEqual(['0 .jarfalla.se/ sid', '0 www.jarfalla.se/ sid']);
-    await port.removeCookie(all.find((c) => c.hostOnly && c.path === '/')!);
-    expect(names(double.cookies)).toEqual(['0 .jarfalla.se/ sid']);
-  });
-
-  it('chrome: removing a partitioned cookie keeps its unpartitioned namesake', async () => {
-    const double = createApiDouble('chrome');
-    await seed(double, [
-      { url: 'https://idp.broker.se/', name: 'idp' },
-      { url: 'https://idp.broker.se/', name: 'idp', partitionKey: { topLevelSite: 'https://jarfalla.se' } },
-    ]);
-    const port = createChromePort(double.api).port;
-    const [partitioned] = await port.findCookies({ topLevelSite: 'https://jarfalla.se' });
-    await port.removeCookie(partitioned!);
-    expect(double.cookies.map((c) => c.partitionKey?.topLevelSite ?? 'none')).toEqual(['none']);
   });
 
   it('firefox: when remove takes a namesake first, it goes again and puts the namesake back', async () => {
@@ -123,38 +43,6 @@ describe('webext port: cookies', () => {
 });
 
 describe('webext port: removeSiteData', () => {
-  it('chrome: one browsingData call by origin, then sweeps cookies the call cannot reach', async () => {
-    const double = createApiDouble('chrome');
-    double.listedStores = ['0', '1'];
-    await seed(double, [
-      { url: 'https://www.jarfalla.se/', name: 'www' },
-      { url: 'https://e.jarfalla.se/', name: 'e' },
-      { url: 'https://www.jarfalla.se/', name: 'incognito', storeId: '1' },
-      { url: 'https://idp.broker.se/', name: 'idp', partitionKey: { topLevelSite: 'https://jarfalla.se' } },
-      { url: 'https://idp.broker.se/', name: 'idp' },
-      {
-        url: 'https://idp.broker.se/',
-        name: 'elsewhere',
-        partitionKey: { topLevelSite: 'https://other.se' },
-      },
-    ]);
-    const port = createChromePort(double.api).port;
-    await port.removeSiteData(['https://www.jarfalla.se:8443/'], ['cookies', 'localStorage', 'cacheStorage']);
-
-    expect(double.browsingDataCalls).toEqual([
-      {
-        method: 'remove',
-        options: {
-          origins: ['https://www.jarfalla.se:8443'],
-          originTypes: { unprotectedWeb: true, protectedWeb: true },
-        },
-        data: { cookies: true, localStorage: true, cacheStorage: true },
-      },
-    ]);
-    expect(double.cookies.map((c) => c.name).sort()).toEqual(['elsewhere', 'idp']);
-    expect(double.cookies.find((c) => c.name === 'idp')?.partitionKey).toBeUndefined();
-  });
-
   it('firefox: cookies by every host of the domain, then storage by host and host:port, then the whole HTTP cache', async () => {
     const double = createApiDouble('firefox');
     await seed(double, [
@@ -194,21 +82,16 @@ describe('webext port: removeSiteData', () => {
     await port.removeSiteData(['https://www.jarfalla.se'], ['cookies']);
     expect(double.cookies).toEqual([]);
   });
-
-  it('rejects what is not an origin before calling the browser, and does nothing for no origins', async () => {
-    const double = createApiDouble('chrome');
-    const port = createChromePort(double.api).port;
-    await expect(port.removeSiteData(['www.jarfalla.se'], ['cookies'])).rejects.toThrow('not a valid origin');
-    await port.removeSiteData([], ['cookies']);
-    expect(double.browsingDataCalls).toEqual([]);
-  });
 });
 
 describe('webext port: Firefox Cache Storage', () => {
   const ESERVICE = 'https://e-tjanster.jarfalla.se';
   const IDP = 'https://login.eidbrygga.net';
   const caches = (double: ReturnType<typeof createApiDouble>) =>
-    double.cacheStorage.map((c) => `${c.storeId} ${c.origin}`).sort();
+    double.siteData
+      .filter((c) => c.kind === 'cacheStorage')
+      .map((c) => `${c.storeId} ${c.origin}`)
+      .sort();
 
   async function visited(stores: string[] = ['firefox-default']) {
     const double = createApiDouble('firefox');
@@ -218,14 +101,15 @@ describe('webext port: Firefox Cache Storage', () => {
         { url: `${ESERVICE}/`, name: 'JSESSIONID', storeId },
         { url: `${IDP}/`, name: 'sso', storeId },
       ]);
-      double.cacheStorage.push(
-        { storeId, origin: ESERVICE, name: 'oep-v1' },
-        { storeId, origin: IDP, name: 'idp-v1' },
+      double.siteData.push(
+        { storeId, origin: ESERVICE, kind: 'cacheStorage', name: 'oep-v1' },
+        { storeId, origin: IDP, kind: 'cacheStorage', name: 'idp-v1' },
       );
     }
-    double.cacheStorage.push({
+    double.siteData.push({
       storeId: 'firefox-default',
       origin: 'https://www.lokaltidningen.se',
+      kind: 'cacheStorage',
       name: 'lt',
     });
     return double;
@@ -333,51 +217,6 @@ describe('webext port: Firefox Cache Storage', () => {
 });
 
 describe('webext port: history, downloads, tabs', () => {
-  it('keeps only exact-host history hits', async () => {
-    const double = createApiDouble('chrome');
-    double.history = [
-      { url: 'https://www.jarfalla.se/a' },
-      { url: 'https://search.example/?q=www.jarfalla.se' },
-      { url: 'https://www.jarfalla.se.evil.example/' },
-    ];
-    const port = createChromePort(double.api).port;
-    expect((await port.findHistory(['www.jarfalla.se'])).map((h) => h.url)).toEqual([
-      'https://www.jarfalla.se/a',
-    ]);
-    await port.deleteHistory('https://www.jarfalla.se/a');
-    expect(await port.findHistory(['www.jarfalla.se'])).toEqual([]);
-  });
-
-  it('removes the file only when it exists, then erases the entry; a second call is a no-op', async () => {
-    const double = createApiDouble('chrome');
-    const base = { state: 'complete', referrer: 'https://www.jarfalla.se/' };
-    double.downloads = [
-      { ...base, id: 1, url: 'https://cdn.se/a.pdf', filename: '/d/a.pdf', exists: true, onDisk: true },
-      { ...base, id: 2, url: 'https://cdn.se/b.pdf', filename: '/d/b.pdf', exists: false, onDisk: false },
-      {
-        ...base,
-        id: 3,
-        url: 'https://cdn.se/c.pdf',
-        filename: '/d/c.pdf',
-        exists: true,
-        onDisk: true,
-        state: 'in_progress',
-      },
-    ];
-    const port = createChromePort(double.api).port;
-    expect((await port.findDownloads(['www.jarfalla.se'])).map((x) => x.id)).toEqual([1, 2, 3]);
-    for (const id of [1, 2, 3, 1]) await port.removeDownload(id);
-    expect(double.downloads).toEqual([]);
-  });
-
-  it('without the downloads API finds nothing and removes nothing, without throwing', async () => {
-    const double = createApiDouble('chrome');
-    const { downloads: _absent, ...api } = double.api;
-    const port = createChromePort(api).port;
-    await expect(port.findDownloads()).resolves.toEqual([]);
-    await expect(port.removeDownload(1)).resolves.toBeUndefined();
-  });
-
   it('closes open tabs and ignores ids that are gone', async () => {
     const double = createApiDouble('firefox');
     double.tabs = [

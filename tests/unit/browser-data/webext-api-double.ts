@@ -1,9 +1,11 @@
 /**
- * A small stand-in for the browsers' `cookies` / `browsingData` / `tabs` / `downloads` / `history`
- * APIs that reproduces the behaviour measured in Chromium 156 and Firefox ESR 153 (see
- * utils/browser-data/webext-cookies.ts), so `createWebExtPort`'s own logic can be tested without a
- * browser. It is deliberately as awkward as the real thing: Chrome's `cookies.remove` takes every
- * same-name cookie the URL would receive, Firefox's takes the first one it meets.
+ * A small stand-in for the browsers' `cookies` / `browsingData` / `tabs` / `scripting` / `downloads` /
+ * `history` / `sessions` APIs that reproduces the behaviour measured in Chromium 156 and Firefox ESR 153
+ * (see utils/browser-data/webext-cookies.ts and the engines' adapters), so `createChromePort` and
+ * `createFirefoxPort` can be tested without a browser. It models each browser, not the adapter, and is
+ * deliberately as awkward as the real thing: Chrome's `cookies.remove` takes every same-name cookie the URL
+ * would receive, Firefox's takes the first one it meets; Firefox's `browsingData` matches storage by
+ * host[:port] and knows no `cacheStorage` key; only a page of an origin can empty its Cache Storage.
  */
 
 import { registrableDomain, stripDot } from '@/utils/browser-data/domains';
@@ -18,19 +20,41 @@ import type {
 
 type Engine = 'chrome' | 'firefox';
 
+/** One thing a site stored (a localStorage key, a database, a cache, an HTTP cache entry), per store and partition. */
+export interface StoredItem {
+  storeId: string;
+  origin: string;
+  /** Set when written in a cross-site frame: partitioned under this top-level site. */
+  topLevelSite?: string;
+  kind: 'localStorage' | 'indexedDB' | 'cacheStorage' | 'serviceWorkers' | 'fileSystems' | 'webSQL' | 'cache';
+  /** Cache name, database name, storage key, URL… */
+  name: string;
+}
+
+/** A tab; `frames` are the URLs of its subframes. */
+export type DoubleTab = RawTab & { frames?: string[] };
+
 export interface ApiDouble {
   api: WebExtApi;
   cookies: RawCookie[];
-  tabs: RawTab[];
+  tabs: DoubleTab[];
   downloads: (RawDownload & { onDisk: boolean })[];
+  /** Files of erased download entries that are still on disk. */
+  orphanFiles: string[];
   history: { url: string; title?: string }[];
   /** Every browsingData call, in order. */
   browsingDataCalls: { method: string; options: unknown; data?: Record<string, boolean> }[];
   /** Stores `getAllCookieStores` lists (Firefox lists only stores with tabs). */
   listedStores: string[];
   containers?: string[];
-  /** Cache Storage caches that exist, by store and origin (only a page of the origin can delete them). */
-  cacheStorage: { storeId: string; origin: string; name: string }[];
+  /** Site data by store, origin and partition (Cache Storage: only a page of the origin can delete it). */
+  siteData: StoredItem[];
+  /** sessionStorage of open tabs' frames. */
+  sessionStorage: { tabId: number; origin: string; key: string; value: string }[];
+  /** The recently-closed list, newest first. */
+  closed: { url?: string; sessionId: string; windowId: number }[];
+  /** What forms saved, with when (ms). */
+  formData: { field: string; value: string; at: number }[];
   /** Origins whose pages do not load (offline, refused): their tabs show an error page nobody may script. */
   unreachable: string[];
   /** Every URL a tab loaded, in order, with the names of the cookies the request carried. */
@@ -38,6 +62,21 @@ export interface ApiDouble {
 }
 
 const defaultStore = (engine: Engine) => (engine === 'chrome' ? '0' : 'firefox-default');
+const isWeb = (url: string | undefined) => /^https?:/.test(url ?? '');
+const siteOf = (url: string) => `${new URL(url).protocol}//${registrableDomain(new URL(url).hostname)}`;
+/** browsingData keys Firefox knows (`remove` rejects a call with any other). */
+const FIREFOX_KEYS = new Set([
+  'cookies',
+  'localStorage',
+  'indexedDB',
+  'serviceWorkers',
+  'cache',
+  'formData',
+  'history',
+  'downloads',
+  'passwords',
+  'pluginData',
+]);
 
 function sentTo(cookie: RawCookie, url: string): boolean {
   const u = new URL(url);
@@ -59,13 +98,18 @@ export function createApiDouble(engine: Engine): ApiDouble {
     tabs: [],
     downloads: [],
     history: [],
+    orphanFiles: [],
     browsingDataCalls: [],
     listedStores: [defaultStore(engine)],
-    cacheStorage: [],
+    siteData: [],
+    sessionStorage: [],
+    closed: [],
+    formData: [],
     unreachable: [],
     loads: [],
   };
   let nextTabId = 100;
+  let nextSessionId = 1;
   const tabById = (id: number) => {
     const tab = d.tabs.find((t) => t.id === id);
     if (!tab) throw new Error(`Invalid tab ID: ${id}`);
@@ -80,20 +124,47 @@ export function createApiDouble(engine: Engine): ApiDouble {
     d.loads.push({ url, cookieStoreId: storeId, cookies: sent.map((c) => c.name) });
     d.history.push({ url });
   };
-  /** The top frame of a tab running `clearFrameStorage`: its sessionStorage, and Cache Storage in Firefox. */
-  const runInTop = (tab: RawTab, withCacheStorage: boolean) => {
-    const url = tab.url ?? '';
-    if (!/^https?:/.test(url) || d.unreachable.includes(new URL(url).origin))
-      throw new Error('Missing host permission for the tab');
-    const origin = new URL(url).origin;
+  /**
+   * One frame of a tab running `clearFrameStorage`: its sessionStorage and, when asked, its Cache Storage
+   * (of its own origin, in its partition: first-party when it is same-site with the top frame).
+   */
+  const runInFrame = (tab: DoubleTab, frameUrl: string, withCacheStorage: boolean) => {
+    const origin = new URL(frameUrl).origin;
     const storeId = tab.cookieStoreId ?? defaultStore(engine);
+    const topSite = siteOf(tab.url!);
+    const partition = siteOf(frameUrl) === topSite ? undefined : topSite;
+    d.sessionStorage = d.sessionStorage.filter((s) => !(s.tabId === tab.id && s.origin === origin));
     const cleared = ['sessionStorage'];
-    if (withCacheStorage && url.startsWith('https:')) {
-      d.cacheStorage = d.cacheStorage.filter((c) => !(c.storeId === storeId && c.origin === origin));
+    if (withCacheStorage && frameUrl.startsWith('https:')) {
+      d.siteData = d.siteData.filter(
+        (c) =>
+          !(
+            c.kind === 'cacheStorage' &&
+            c.storeId === storeId &&
+            c.origin === origin &&
+            c.topLevelSite === partition
+          ),
+      );
       cleared.push('cacheStorage');
     }
     return { origin, cleared };
   };
+  /** The frames a script reaches; a page the extension may not script (or that did not load) refuses it. */
+  const scriptFrames = (tab: DoubleTab, allFrames: boolean) => {
+    const url = tab.url ?? '';
+    if (!isWeb(url) || d.unreachable.includes(new URL(url).origin))
+      throw new Error('Missing host permission for the tab');
+    return [url, ...(allFrames ? (tab.frames ?? []).filter(isWeb) : [])];
+  };
+  /** Chromium: data of exactly these origins, plus data partitioned under their sites; regular profile only. */
+  const chromiumRemoves = (item: StoredItem, origins: string[]) =>
+    item.storeId === defaultStore(engine) &&
+    (item.topLevelSite === undefined || item.kind === 'cache'
+      ? origins.includes(item.origin)
+      : origins.some((o) => siteOf(o) === item.topLevelSite));
+  /** Firefox: localStorage / IndexedDB / service workers whose host[:port] is listed, in every store and partition. */
+  const firefoxRemoves = (item: StoredItem, hostnames: string[]) =>
+    hostnames.includes(new URL(item.origin).host);
   const partitionMatches = (c: RawCookie, pk: CookieGetAllDetails['partitionKey']) =>
     pk === undefined
       ? !c.partitionKey
@@ -163,6 +234,20 @@ export function createApiDouble(engine: Engine): ApiDouble {
     browsingData: {
       async remove(options, data) {
         d.browsingDataCalls.push({ method: 'remove', options, data });
+        const keys = Object.keys(data).filter((k) => data[k]);
+        if (engine === 'firefox' && keys.some((k) => !FIREFOX_KEYS.has(k)))
+          throw new Error('Type error for parameter dataToRemove');
+        if (data.formData) d.formData = d.formData.filter((e) => e.at < (options.since ?? 0));
+        const storage = (kind: string) => kind !== 'cookies' && keys.includes(kind);
+        if (options.origins) {
+          const origins = options.origins;
+          d.siteData = d.siteData.filter((i) => !(storage(i.kind) && chromiumRemoves(i, origins)));
+        } else if (options.hostnames) {
+          const hostnames = options.hostnames;
+          d.siteData = d.siteData.filter(
+            (i) => !(storage(i.kind) && i.kind !== 'cache' && firefoxRemoves(i, hostnames)),
+          );
+        }
         if (!data.cookies) return;
         if (options.origins) {
           // Chromium: registrable domains, every partition, regular profile only.
@@ -175,13 +260,17 @@ export function createApiDouble(engine: Engine): ApiDouble {
       },
       async removeCache(options) {
         d.browsingDataCalls.push({ method: 'removeCache', options });
+        d.siteData = d.siteData.filter((i) => i.kind !== 'cache');
       },
     },
     scripting: {
       async executeScript(injection) {
         const tab = tabById(injection.target.tabId);
-        const result = runInTop(tab, injection.args?.[0] === true);
-        return [{ frameId: 0, result: result as never }];
+        const frames = scriptFrames(tab, injection.target.allFrames === true);
+        return frames.map((url, frameId) => ({
+          frameId,
+          result: runInFrame(tab, url, injection.args?.[0] === true) as never,
+        }));
       },
     },
     history: {
@@ -190,6 +279,8 @@ export function createApiDouble(engine: Engine): ApiDouble {
       },
       async deleteUrl({ url }) {
         d.history = d.history.filter((h) => h.url !== url);
+        // Chromium takes a deleted URL's closed tabs off the recently-closed list too.
+        if (engine === 'chrome') d.closed = d.closed.filter((c) => c.url !== url);
       },
     },
     downloads: {
@@ -203,6 +294,7 @@ export function createApiDouble(engine: Engine): ApiDouble {
         item.exists = false;
       },
       async erase({ id }) {
+        for (const x of d.downloads) if (x.id === id && x.onDisk) d.orphanFiles.push(x.filename);
         d.downloads = d.downloads.filter((x) => x.id !== id);
         return [id];
       },
@@ -213,12 +305,18 @@ export function createApiDouble(engine: Engine): ApiDouble {
     },
     tabs: {
       async query() {
-        return structuredClone(d.tabs);
+        return structuredClone(d.tabs).map(({ frames: _frames, ...tab }) => tab);
       },
       async remove(ids) {
         const list = Array.isArray(ids) ? ids : [ids];
         const missing = list.find((id) => !d.tabs.some((t) => t.id === id));
         if (missing !== undefined) throw new Error(`No tab with id: ${missing}.`);
+        for (const tab of d.tabs.filter((t) => list.includes(t.id!)))
+          d.closed.unshift({
+            ...(tab.url !== undefined ? { url: tab.url } : {}),
+            sessionId: `s${nextSessionId++}`,
+            windowId: tab.windowId ?? 1,
+          });
         d.tabs = d.tabs.filter((t) => !list.includes(t.id!));
       },
       async get(id) {
@@ -243,6 +341,15 @@ export function createApiDouble(engine: Engine): ApiDouble {
     },
     ...(engine === 'firefox'
       ? {
+          sessions: {
+            async getRecentlyClosed({ maxResults = 25 } = {}) {
+              return d.closed.slice(0, maxResults).map((c) => ({ tab: { ...c } }));
+            },
+            async forgetClosedTab(windowId: number, sessionId: string) {
+              d.closed = d.closed.filter((c) => !(c.windowId === windowId && c.sessionId === sessionId));
+            },
+            async forgetClosedWindow() {},
+          },
           contextualIdentities: {
             async query() {
               return (d.containers ?? []).map((cookieStoreId) => ({ cookieStoreId }));
