@@ -2,11 +2,18 @@
  * The purge executor: carries out a plan through the browser-data port and reports what it did.
  * Idempotent and resumable — every step may run twice, and the journal (saved after each phase) lets a
  * worker that died half-way finish the job on its next wake.
+ *
+ * A plan that sweeps (everything protected: the button, idle, browser start) also takes protected cookies
+ * no group knew of (set before install, say). Nothing is read before the bulk removal — a read of the store
+ * costs about as much as the removal itself — so they show in the read after it: their sites are planned
+ * there (`planOutside`) and purged in the same run, the same journal and the same report.
  */
-import { type BrowserDataPort, type CookieRecord, cookieIdentity } from '../browser-data/port';
+import type { BrowserDataPort, CookieRecord } from '../browser-data/port';
+import { cookieIdentity } from '../browser-data/port';
 import { registrableDomain } from '../rules/hostname';
-import { cookieInScope } from './plan';
-import type { PurgePlan, PurgeReport } from './types';
+import type { Classify } from '../session-groups/types';
+import { cookieInScope, type OutsideSite, planOutside } from './plan';
+import type { CookieScope, PurgePlan, PurgeReport } from './types';
 
 export type PurgeStep =
   | 'closed-tabs'
@@ -20,7 +27,10 @@ export type PurgeStep =
 
 export interface PurgeJournal {
   plan: PurgePlan;
-  done: PurgeStep[];
+  /** The sites found outside the plan in the read after the bulk removal, planned there (sweeping plans only). */
+  outside?: PurgePlan;
+  /** Steps done, `outside:`-prefixed for the outside plan's. */
+  done: string[];
   report: PurgeReport;
 }
 
@@ -28,26 +38,39 @@ export interface JournalStore {
   save(journal: PurgeJournal): Promise<void>;
 }
 
-/**
- * The group's cookies, partitioned and first-party-isolated ones included: ONE read of every store, filtered
- * here. Chromium walks its whole cookie store for every getAll without a url, so per-domain lookups only
- * multiply that cost (docs/benchmarks.md).
- */
-async function findScopedCookies(
-  port: BrowserDataPort,
-  plan: PurgePlan,
-  seeAll?: (all: readonly CookieRecord[]) => void,
-): Promise<CookieRecord[]> {
-  const all = await port.findCookies({});
-  seeAll?.(all);
-  const byKey = new Map<string, CookieRecord>();
-  for (const c of all) if (cookieInScope(c, plan.cookies)) byKey.set(cookieIdentity(c), c);
-  return [...byKey.values()];
+export interface ExecuteOptions {
+  port: BrowserDataPort;
+  journal: JournalStore;
+  now: () => number;
+  /** The journal of this plan's earlier, unfinished run: only what it had not done is done. */
+  resume?: PurgeJournal;
+  /** What is protected, for a plan that sweeps: required then (protected cookies outside the plan go too). */
+  classify?: Classify;
 }
 
-const registrableOf = (host: string) => registrableDomain(host) ?? host;
-
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const union = (a: CookieScope, b: CookieScope | undefined): CookieScope =>
+  b
+    ? {
+        domains: [...a.domains, ...b.domains],
+        hosts: [...a.hosts, ...b.hosts],
+        topLevelSites: [...a.topLevelSites, ...b.topLevelSites],
+      }
+    : a;
+
+/** Protected sites (by rule) among these cookies: what a crash, a power cut or a time before install left. */
+export function protectedCookieSites(cookies: readonly CookieRecord[], classify: Classify): OutsideSite[] {
+  const out = new Map<string, { scopeDomain: string; label: string; hosts: string[] }>();
+  for (const c of cookies) {
+    const host = c.domain.replace(/^\./, '').toLowerCase();
+    const m = classify(host);
+    if (!m) continue;
+    const site = out.get(m.scopeDomain) ?? { scopeDomain: m.scopeDomain, label: m.label, hosts: [] };
+    if (!site.hosts.includes(host)) site.hosts.push(host);
+    out.set(m.scopeDomain, site);
+  }
+  return [...out.values()];
+}
 
 export function newReport(plan: PurgePlan, now: number): PurgeReport {
   return {
@@ -61,7 +84,9 @@ export function newReport(plan: PurgePlan, now: number): PurgeReport {
     cookieSitesCleared: 0,
     originsCleared: 0,
     sitesCleared: 0,
+    historyCleared: plan.history !== null,
     historyRemoved: 0,
+    downloadsCleared: plan.downloads !== null,
     downloadsRemoved: 0,
     leftovers: [],
     failures: [],
@@ -69,99 +94,114 @@ export function newReport(plan: PurgePlan, now: number): PurgeReport {
   };
 }
 
-export interface ExecuteOptions {
-  /**
-   * Sees every cookie the browser still holds once the bulk removal is done (the read that looks for what it
-   * missed): protected cookies of sites outside the plan show there.
-   */
-  onStoreRead?: (all: readonly CookieRecord[]) => void;
-}
-
-export async function executePurge(
-  plan: PurgePlan,
-  port: BrowserDataPort,
-  store: JournalStore,
-  now: () => number = Date.now,
-  resume?: PurgeJournal,
-  { onStoreRead }: ExecuteOptions = {},
-): Promise<PurgeReport> {
-  const journal: PurgeJournal = resume ?? { plan, done: [], report: newReport(plan, now()) };
+export async function executePurge(plan: PurgePlan, opts: ExecuteOptions): Promise<PurgeReport> {
+  const { port, now } = opts;
+  if (plan.sweep && !opts.classify) throw new TypeError('a sweeping plan needs classify');
+  const journal: PurgeJournal = opts.resume ?? { plan, done: [], report: newReport(plan, now()) };
   const report = journal.report;
-  const isDone = (s: PurgeStep) => journal.done.includes(s);
-  const run = async (step: PurgeStep, fn: () => Promise<void>) => {
-    if (isDone(step)) return;
+  const save = () => opts.journal.save(journal);
+  const run = async (key: string, step: PurgeStep, fn: () => Promise<void>) => {
+    if (journal.done.includes(key)) return;
     try {
       await fn();
     } catch (e) {
       report.failures.push({ step, message: message(e) });
     }
-    journal.done.push(step);
+    journal.done.push(key);
+  };
+  /** Every cookie the plans reach, partitioned and first-party-isolated ones included: ONE read of every store. */
+  const findScoped = async (all?: readonly CookieRecord[]) => {
+    const scope = union(plan.cookies, journal.outside?.cookies);
+    const byKey = new Map<string, CookieRecord>();
+    for (const c of all ?? (await port.findCookies({})))
+      if (cookieInScope(c, scope)) byKey.set(cookieIdentity(c), c);
+    return [...byKey.values()];
   };
 
-  // Phase 1: the group's tabs close (a closed page can no longer write storage).
-  await run('tabs', async () => {
-    if (!plan.closeTabs.length) return;
-    const open = new Set((await port.listTabs()).map((t) => t.id));
-    const toClose = plan.closeTabs.map((t) => t.tabId).filter((id) => open.has(id));
-    await port.closeTabs(toClose);
-    report.tabsClosed += toClose.length;
-  });
-  // Saved while phase 2 runs: a worker that dies before this lands closes the (already closed) tabs again.
-  const phase1Saved = store.save(journal);
-
-  // Phase 2: remove everything by origin in as few browser calls as possible; sessionStorage of kept tabs;
-  // history; downloads. Nothing is read before: the cookies are not counted one by one, because a read of the
-  // store costs about as much as the removal itself (docs/benchmarks.md). The receipt counts sites instead,
-  // and the read after the removal is what proves the result.
-  report.cookieSitesCleared = plan.cookies.topLevelSites.length;
-  await Promise.all([
-    phase1Saved,
-    run('site-data', async () => {
-      await Promise.all(plan.siteData.map((d) => port.removeSiteData(d.origins, d.kinds)));
-      // What the receipt counts: the group's own origins (not other sites whose HTTP cache went too).
-      const own = plan.siteData.filter((d) => d.reason !== 'http-cache-of-fetched-origin');
-      const origins = new Set(own.flatMap((d) => d.origins));
-      report.originsCleared = origins.size;
-      report.sitesCleared = new Set([...origins].map((o) => registrableOf(new URL(o).hostname))).size;
-      if (!plan.clearTabs.length) return;
+  /** Phases 1 and 2 of one plan: its tabs close, then everything goes by origin in as few calls as possible. */
+  const removeByOrigin = async (p: PurgePlan, prefix: string) => {
+    // Phase 1: the tabs close (a closed page can no longer write storage).
+    await run(`${prefix}tabs`, 'tabs', async () => {
+      if (!p.closeTabs.length) return;
       const open = new Set((await port.listTabs()).map((t) => t.id));
-      const kept = plan.clearTabs.map((t) => t.tabId).filter((id) => open.has(id));
-      const cleared = await Promise.allSettled(kept.map((id) => port.clearTabStorage(id)));
-      report.tabsCleared = cleared.filter((r) => r.status === 'fulfilled').length;
-      for (const r of cleared)
-        if (r.status === 'rejected') report.failures.push({ step: 'site-data', message: message(r.reason) });
-    }),
-    run('history', async () => {
-      if (!plan.history) return;
-      const entries = await port.findHistory(plan.history.hosts);
-      // By name too: a URL visited only as a redirect hop is in history but in no search result.
-      const urls = [...new Set([...entries.map((e) => e.url), ...plan.history.urls])];
-      await Promise.all(urls.map((url) => port.deleteHistory(url)));
-      report.historyRemoved += entries.length;
-    }),
-    run('form-data', async () => {
-      if (plan.formData) await port.removeFormData(plan.formData.since);
-    }),
-    run('downloads', async () => {
-      if (!plan.downloads) return;
-      const items = await port.findDownloads(plan.downloads.hosts);
-      await Promise.all(items.map((d) => port.removeDownload(d.id)));
-      report.downloadsRemoved += items.length;
-    }),
-  ]);
-  // Not history: a closed tab reopened (Ctrl+Shift+T) brings its sessionStorage back, whatever the settings.
-  // After phase 2: Firefox's port closes tabs of its own there (to empty Cache Storage).
-  await run('closed-tabs', async () => {
-    if (plan.closedTabs) await port.forgetClosedTabs(plan.closedTabs.hosts, plan.closedTabs.domains);
-  });
-  await store.save(journal);
+      const toClose = p.closeTabs.map((t) => t.tabId).filter((id) => open.has(id));
+      await port.closeTabs(toClose);
+      report.tabsClosed += toClose.length;
+    });
+    // Saved while phase 2 runs: a worker that dies before this lands closes the (already closed) tabs again.
+    const phase1Saved = save();
+    // Phase 2: nothing is read before: cookies are not counted one by one, because a read of the store costs
+    // about as much as the removal itself (docs/benchmarks.md). The receipt counts sites; the read after the
+    // removal is what proves the result.
+    await Promise.all([
+      phase1Saved,
+      run(`${prefix}site-data`, 'site-data', async () => {
+        report.cookieSitesCleared += p.cookies.topLevelSites.length;
+        await Promise.all(p.siteData.map((d) => port.removeSiteData(d.origins, d.kinds)));
+        // What the receipt counts: the plan's own origins (not other sites whose HTTP cache went too).
+        const own = new Set(
+          p.siteData.filter((d) => d.reason !== 'http-cache-of-fetched-origin').flatMap((d) => d.origins),
+        );
+        report.originsCleared += own.size;
+        report.sitesCleared += new Set([...own].map((o) => registrableDomain(new URL(o).hostname))).size;
+        if (!p.clearTabs.length) return;
+        const open = new Set((await port.listTabs()).map((t) => t.id));
+        const kept = p.clearTabs.map((t) => t.tabId).filter((id) => open.has(id));
+        const cleared = await Promise.allSettled(kept.map((id) => port.clearTabStorage(id)));
+        report.tabsCleared += cleared.filter((r) => r.status === 'fulfilled').length;
+        for (const r of cleared)
+          if (r.status === 'rejected')
+            report.failures.push({ step: 'site-data', message: message(r.reason) });
+      }),
+      run(`${prefix}history`, 'history', async () => {
+        if (!p.history) return;
+        const entries = await port.findHistory(p.history.hosts);
+        // By name too: a URL visited only as a redirect hop is in history but in no search result.
+        const urls = [...new Set([...entries.map((e) => e.url), ...p.history.urls])];
+        await Promise.all(urls.map((url) => port.deleteHistory(url)));
+        report.historyRemoved += entries.length;
+      }),
+      run(`${prefix}form-data`, 'form-data', async () => {
+        if (p.formData) await port.removeFormData(p.formData.since);
+      }),
+      run(`${prefix}downloads`, 'downloads', async () => {
+        if (!p.downloads) return;
+        const items = await port.findDownloads(p.downloads.hosts);
+        await Promise.all(items.map((d) => port.removeDownload(d.id)));
+        report.downloadsRemoved += items.length;
+      }),
+    ]);
+    // Not history: a closed tab reopened (Ctrl+Shift+T) brings its sessionStorage back, whatever the settings.
+    // After phase 2: an adapter may open and close tabs of its own there.
+    await run(`${prefix}closed-tabs`, 'closed-tabs', async () => {
+      if (p.closedTabs) await port.forgetClosedTabs(p.closedTabs.hosts, p.closedTabs.domains);
+    });
+    await save();
+  };
 
-  // Phase 3: cookies the origin-wide call cannot reach (other partitions, subdomains never visited, narrow rules).
+  await removeByOrigin(plan, '');
+
+  // Phase 3: cookies the origin-wide call cannot reach (other partitions, subdomains never visited, narrow
+  // rules) — and, for a sweeping plan, protected sites no group knew of, purged here as their own plan.
   // A read that finds nothing left already is the verification (one full read of the store saved).
-  let cleanRead: CookieRecord[] | undefined;
-  await run('cookies', async () => {
-    const rest = await findScopedCookies(port, plan, onStoreRead);
-    if (rest.length === 0) cleanRead = rest;
+  let cleanRead = false;
+  await run('cookies', 'cookies', async () => {
+    const all = await port.findCookies({});
+    if (plan.sweep && opts.classify && !journal.outside) {
+      const inPlan = (c: CookieRecord) => cookieInScope(c, plan.cookies);
+      const sites = protectedCookieSites(
+        all.filter((c) => !inPlan(c)),
+        opts.classify,
+      );
+      if (sites.length) {
+        journal.outside = planOutside(plan, sites, await port.listTabs());
+        report.labels = [...new Set([...report.labels, ...journal.outside.labels])];
+        await save();
+      }
+    }
+    if (journal.outside) await removeByOrigin(journal.outside, 'outside:');
+    const rest = await findScoped(journal.outside ? undefined : all);
+    cleanRead = rest.length === 0;
     const results = await Promise.allSettled(rest.map((c) => port.removeCookie(c)));
     for (const r of results)
       if (r.status === 'rejected') report.failures.push({ step: 'cookies', message: message(r.reason) });
@@ -169,11 +209,11 @@ export async function executePurge(
 
   // Phase 4: verify by reading the cookies again; one more attempt at anything left, then report it.
   journal.done = journal.done.filter((s) => s !== 'verify');
-  await run('verify', async () => {
-    let left = cleanRead ?? (await findScopedCookies(port, plan));
+  await run('verify', 'verify', async () => {
+    let left = cleanRead ? [] : await findScoped();
     if (left.length) {
       await Promise.allSettled(left.map((c) => port.removeCookie(c)));
-      left = await findScopedCookies(port, plan);
+      left = await findScoped();
     }
     report.leftovers = left.map((c) => ({
       domain: c.domain,
@@ -184,6 +224,6 @@ export async function executePurge(
   });
   report.verified = report.leftovers.length === 0 && !report.failures.some((f) => f.step === 'verify');
   report.finishedAt = now();
-  await store.save(journal);
+  await save();
   return report;
 }

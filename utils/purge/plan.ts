@@ -8,8 +8,9 @@ import {
   type SiteDataKind,
   type TabInfo,
 } from '../browser-data/port';
-import { registrableDomain, isWithin as within } from '../rules/hostname';
-import type { HostMatch, SessionGroup } from '../session-groups/types';
+import { registrableDomain as registrable, isWithin as within } from '../rules/hostname';
+import type { RuleMatch } from '../rules/types';
+import type { SessionGroup } from '../session-groups/types';
 import type { CookieScope, PlannedTab, PurgePlan, PurgeTrigger } from './types';
 
 export interface PlanInput {
@@ -17,21 +18,18 @@ export interface PlanInput {
   trigger: PurgeTrigger;
   now: number;
   groups: readonly SessionGroup[];
-  /** Open tabs; those on a group host (or listed in a group) are closed, unless kept. */
+  /** Open tabs; those on a group host (or listed in a group) close — on a site logout they stay, emptied. */
   tabs: readonly TabInfo[];
-  /** Site logout: the tab stays, but its sessionStorage goes. */
-  keepTabIds?: readonly number[];
   clearHistory: boolean;
   clearDownloads: boolean;
-  /** Protected sites found outside any group (e.g. cookies left at browser start): their scope and name. */
-  extraSites?: readonly Pick<HostMatch, 'scopeDomain' | 'label'>[];
+  /** Protected sites outside any group (cookies no group knew of): their scope, name and the hosts seen. */
+  extraSites?: readonly OutsideSite[];
+  /** Everything protected: protected cookies no group knows of go too (found during the purge; see `PurgePlan.sweep`). */
+  sweep?: boolean;
 }
 
 const uniq = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
 const STORAGE_KINDS: SiteDataKind[] = ALL_SITE_DATA_KINDS.filter((k) => k !== 'cookies');
-
-/** eTLD+1 (private suffixes count, as in browsers); an IP address or internal name stands for itself. */
-const registrable = (host: string): string => registrableDomain(host) ?? host;
 
 function hostOf(url: string | undefined): string | undefined {
   if (!url) return undefined;
@@ -54,9 +52,15 @@ export function cookieInScope(c: CookieRecord, scope: CookieScope): boolean {
   return false;
 }
 
+/** A protected site no group knew of, found by its cookies: the hosts those cookies were set for. */
+export type OutsideSite = Pick<RuleMatch, 'scopeDomain' | 'label'> & { hosts?: readonly string[] };
+
 export function planPurge(input: PlanInput): PurgePlan {
   const { groups } = input;
-  const hosts = uniq(groups.flatMap((g) => g.hosts));
+  const hosts = uniq([
+    ...groups.flatMap((g) => g.hosts),
+    ...(input.extraSites ?? []).flatMap((x) => x.hosts ?? []),
+  ]);
   const siteDomains = uniq([
     ...groups.flatMap((g) => g.sites.map((s) => s.scopeDomain)),
     ...(input.extraSites ?? []).map((x) => x.scopeDomain),
@@ -85,19 +89,19 @@ export function planPurge(input: PlanInput): PurgePlan {
   const otherOrigins = origins.filter((o) => !cookieOrigins.includes(o));
 
   const groupTabIds = new Set(groups.flatMap((g) => g.tabIds));
-  const keep = new Set(input.keepTabIds ?? []);
   const closeTabs: PlannedTab[] = [];
   const clearTabs: PlannedTab[] = [];
   for (const tab of input.tabs) {
     const h = hostOf(tab.url);
     const member = groupTabIds.has(tab.id) || (h !== undefined && (hosts.includes(h) || inSiteDomain(h)));
     if (!member) continue;
-    if (keep.has(tab.id) || input.trigger === 'site-logout') {
+    // The site's own logout page stays for the person to see; its sessionStorage goes.
+    if (input.trigger === 'site-logout') {
       clearTabs.push({ tabId: tab.id, reason: 'session-storage-of-kept-tab' });
     } else {
       closeTabs.push({
         tabId: tab.id,
-        reason: input.trigger === 'startup' ? 'restored-after-restart' : 'forced-logout-closes-tab',
+        reason: input.trigger === 'browser-start' ? 'restored-after-restart' : 'forced-logout-closes-tab',
       });
     }
   }
@@ -141,5 +145,27 @@ export function planPurge(input: PlanInput): PurgePlan {
     downloads: input.clearDownloads ? { hosts: uniq([...hosts, ...siteDomains]) } : null,
     closedTabs: { hosts, domains: siteDomains },
     formData: groups.length ? { since: Math.min(...groups.map((g) => g.startedAt)) } : null,
+    sweep: input.sweep === true,
   };
+}
+
+/**
+ * The protected sites a sweeping plan found outside itself (cookies no group knew of), planned with the same
+ * trigger and settings: their tabs, storage, history and downloads go as a group's would.
+ */
+export function planOutside(
+  plan: PurgePlan,
+  sites: readonly OutsideSite[],
+  tabs: readonly TabInfo[],
+): PurgePlan {
+  return planPurge({
+    id: `${plan.id}-outside`,
+    trigger: plan.trigger,
+    now: plan.createdAt,
+    groups: [],
+    tabs,
+    clearHistory: plan.history !== null,
+    clearDownloads: plan.downloads !== null,
+    extraSites: sites,
+  });
 }

@@ -1,19 +1,33 @@
 import type { SiteDataKind } from '../browser-data/port';
 
-export type PurgeTrigger = 'button' | 'site-logout' | 'tab-closed' | 'startup' | 'idle' | 'single-site';
+/** What happened that started a purge, named as the person would say it; the receipt says which. */
+export type PurgeTrigger =
+  | 'button'
+  | 'shortcut'
+  | 'context-menu'
+  | 'guard'
+  | 'site-logout'
+  | 'last-tab-closed'
+  | 'idle'
+  | 'browser-start';
+
+export const PURGE_TRIGGERS: readonly PurgeTrigger[] = [
+  'button',
+  'shortcut',
+  'context-menu',
+  'guard',
+  'site-logout',
+  'last-tab-closed',
+  'idle',
+  'browser-start',
+];
 
 /** Why a piece of the plan is there — the UI and the tests read these, never free text. */
 export type PlanReason =
   | 'forced-logout-closes-tab'
-  | 'site-logout-keeps-tab'
   | 'session-storage-of-kept-tab'
-  | 'group-origin'
-  | 'protected-site-domain'
-  | 'login-host-of-group'
-  | 'partitioned-under-group-site'
   | 'restored-after-restart'
-  | 'history-of-group'
-  | 'download-from-group'
+  | 'group-origin'
   | 'cookie-domain-shared-with-other-sites'
   | 'http-cache-of-fetched-origin';
 
@@ -54,6 +68,11 @@ export interface PurgePlan {
   formData?: { since: number } | null;
   /** Tabs on these hosts or under these domains leave the recently-closed list (with their sessionStorage). */
   closedTabs?: { hosts: string[]; domains: string[] };
+  /**
+   * Everything protected: protected cookies that no group knew of, found by the read after the bulk removal,
+   * go in the same run with their sites (execute.ts).
+   */
+  sweep: boolean;
 }
 
 export interface CookieLeftover {
@@ -81,7 +100,11 @@ export interface PurgeReport {
   originsCleared: number;
   /** The sites (registrable domains) those origins belong to: what the receipt counts. */
   sitesCleared: number;
+  /** Whether this purge removed history (the setting in force when it ran) and how many entries it found. */
+  historyCleared: boolean;
   historyRemoved: number;
+  /** Whether this purge removed downloads, and how many. */
+  downloadsCleared: boolean;
   downloadsRemoved: number;
   /** Cookies of the group still present after the purge, re-read from the browser. Empty = verified. */
   leftovers: CookieLeftover[];

@@ -8,6 +8,8 @@ import type { CookieRecord } from '@/utils/browser-data/port';
 import { executePurge, type JournalStore, type PurgeJournal } from '@/utils/purge/execute';
 import { planPurge } from '@/utils/purge/plan';
 import type { PurgeTrigger } from '@/utils/purge/types';
+import { PACKS } from '@/utils/rules/generated/packs';
+import { createMatcher } from '@/utils/rules/match';
 import type { SessionGroup } from '@/utils/session-groups/types';
 
 const T0 = 1_764_320_000_000;
@@ -112,7 +114,7 @@ type World = ReturnType<typeof browserWithSession>;
 async function planFor(
   w: Pick<World, 'port' | 'group'>,
   trigger: PurgeTrigger = 'button',
-  over: { keepTabIds?: number[]; clearDownloads?: boolean; groups?: SessionGroup[] } = {},
+  over: { clearDownloads?: boolean; groups?: SessionGroup[] } = {},
 ) {
   return planPurge({
     id: `p-${trigger}`,
@@ -120,7 +122,6 @@ async function planFor(
     now: T0,
     groups: over.groups ?? [w.group],
     tabs: await w.port.listTabs(),
-    keepTabIds: over.keepTabIds,
     clearHistory: true,
     clearDownloads: over.clearDownloads ?? true,
   });
@@ -167,17 +168,51 @@ describe('executePurge: no read of the store before the bulk removal', () => {
         return w.port.removeSiteData(origins, kinds);
       },
     };
-    const seen: number[] = [];
-    const report = await executePurge(plan, port, journalStore().store, now, undefined, {
-      onStoreRead: (all) => seen.push(all.length),
-    });
+    const report = await executePurge(plan, { port, journal: journalStore().store, now });
     expect(report.verified).toBe(true);
     expect(calls[0]).toBe('bulk removal');
     expect(calls.filter((c) => c === 'read')).toHaveLength(1);
     expect(calls.at(-1)).toBe('read');
-    // The caller sees what the store still holds after the removal: every other site's cookies.
-    expect(seen).toEqual([w.untouched.cookies.length]);
     expect(cookieLines(w.port)).toEqual(w.untouched.cookies);
+  });
+
+  it('a sweeping plan takes protected cookies no group knew of in the same run: their storage too, one report', async () => {
+    const w = browserWithSession();
+    // Set before the extension was installed: no group knows of Huddinge.
+    w.port.setCookie({ name: 'ASP.NET_SessionId', domain: 'www.huddinge.se' });
+    w.port.setSiteData({ origin: 'https://www.huddinge.se', kind: 'localStorage' });
+    const plan = planPurge({
+      id: 'p-sweep',
+      trigger: 'button',
+      now: T0,
+      groups: [w.group],
+      tabs: await w.port.listTabs(),
+      clearHistory: true,
+      clearDownloads: true,
+      sweep: true,
+    });
+    const matcher = createMatcher({ packs: PACKS });
+    const report = await executePurge(plan, {
+      port: w.port,
+      journal: journalStore().store,
+      now,
+      classify: (h) => matcher.match(h),
+    });
+    expect(report.verified).toBe(true);
+    expect(report.labels).toContain('Huddinge kommun');
+    expect(cookieLines(w.port)).toEqual(w.untouched.cookies);
+    expect(siteDataLines(w.port)).toEqual(w.untouched.siteData);
+    // Counted once with the plan's own sites: no second report to merge.
+    expect(report.cookieSitesCleared).toBe(plan.cookies.topLevelSites.length + 1);
+  });
+
+  it('a sweeping plan without a recogniser is refused before anything is touched', async () => {
+    const w = browserWithSession();
+    const plan = { ...(await planFor(w)), sweep: true };
+    await expect(executePurge(plan, { port: w.port, journal: journalStore().store, now })).rejects.toThrow(
+      'classify',
+    );
+    expect(w.port.snapshot().tabs.map((t) => t.id)).toContain(w.tab);
   });
 });
 
@@ -185,7 +220,7 @@ describe('executePurge: a whole group', () => {
   it('removes the group everywhere — every cookie store and partition, storage, history, downloads, tabs — and nothing else', async () => {
     const w = browserWithSession();
     const plan = await planFor(w);
-    const report = await executePurge(plan, w.port, journalStore().store, now);
+    const report = await executePurge(plan, { port: w.port, journal: journalStore().store, now });
 
     const after = w.port.snapshot();
     expect(cookieLines(w.port)).toEqual(w.untouched.cookies);
@@ -219,8 +254,8 @@ describe('executePurge: a whole group', () => {
 
   it('a site logout keeps the group’s tabs open but empties their sessionStorage', async () => {
     const w = browserWithSession();
-    const plan = await planFor(w, 'site-logout', { keepTabIds: [w.tab] });
-    const report = await executePurge(plan, w.port, journalStore().store, now);
+    const plan = await planFor(w, 'site-logout');
+    const report = await executePurge(plan, { port: w.port, journal: journalStore().store, now });
 
     const after = w.port.snapshot();
     expect(after.tabs.map((t) => t.id).sort()).toEqual([w.tab, w.privateTab, w.newsTab].sort());
@@ -232,7 +267,7 @@ describe('executePurge: a whole group', () => {
   it('leaves downloads alone unless the settings ask for them', async () => {
     const w = browserWithSession();
     const plan = await planFor(w, 'button', { clearDownloads: false });
-    const report = await executePurge(plan, w.port, journalStore().store, now);
+    const report = await executePurge(plan, { port: w.port, journal: journalStore().store, now });
     expect(w.port.snapshot().files).toHaveLength(2);
     expect(report.downloadsRemoved).toBe(0);
     expect(report.verified).toBe(true);
@@ -267,7 +302,11 @@ describe('executePurge: a whole group', () => {
     };
     // The first removal of the group's cookie fails; the verify pass tries once more.
     port.failNext('removeCookie');
-    const report = await executePurge(await planFor({ port, group }), port, journalStore().store, now);
+    const report = await executePurge(await planFor({ port, group }), {
+      port,
+      journal: journalStore().store,
+      now,
+    });
 
     expect(cookieLines(port)).toEqual(['0 - - sollentuna.fri-go.se sid']);
     expect(siteDataLines(port)).toEqual(['0 - https://sollentuna.fri-go.se localStorage']);
@@ -294,7 +333,7 @@ describe('executePurge: a whole group', () => {
     w.port.setSiteData({ origin: ESERVICE, kind: 'localStorage', storeId: 'firefox-container-3' });
     w.port.setSiteData({ origin: ESERVICE, kind: 'indexedDB', storeId: 'firefox-private' });
 
-    const report = await executePurge(await planFor(w), w.port, journalStore().store, now);
+    const report = await executePurge(await planFor(w), { port: w.port, journal: journalStore().store, now });
 
     expect(cookieLines(w.port)).toEqual(
       [...w.untouched.cookies, 'firefox-default - lokaltidningen.se chat.supportwidget.io chat_sid'].sort(),
@@ -313,10 +352,14 @@ describe('executePurge: form suggestions', () => {
     w.port.fillForm('personnummer', '19850312-2384'); // during the session (it began a minute ago)
     const later = { ...w.group, startedAt: T0 + 1 }; // a session that began after it was typed
 
-    await executePurge(await planFor(w, 'button', { groups: [later] }), w.port, journalStore().store, now);
+    await executePurge(await planFor(w, 'button', { groups: [later] }), {
+      port: w.port,
+      journal: journalStore().store,
+      now,
+    });
     expect(w.port.snapshot().formData).toEqual(['personnummer=19850312-2384']);
 
-    const report = await executePurge(await planFor(w), w.port, journalStore().store, now);
+    const report = await executePurge(await planFor(w), { port: w.port, journal: journalStore().store, now });
     expect(report.failures).toEqual([]);
     expect(w.port.snapshot().formData).toEqual([]);
   });
@@ -334,7 +377,11 @@ describe('executePurge: the recently-closed list', () => {
       expect(w.port.snapshot().closedTabs).toEqual([`${ESERVICE}/mina-sidor`, `${NEWS}/nyheter`]);
       w.port.addHistory({ url: `${ESERVICE}/mina-sidor` });
 
-      const report = await executePurge(await planFor(w), w.port, journalStore().store, now);
+      const report = await executePurge(await planFor(w), {
+        port: w.port,
+        journal: journalStore().store,
+        now,
+      });
 
       expect(report.failures).toEqual([]);
       // The tabs the purge closed itself are off the list too.
@@ -347,10 +394,10 @@ describe('executePurge: idempotent and resumable', () => {
   it('running the same purge twice is harmless: the second run finds nothing and touches nothing else', async () => {
     const w = browserWithSession();
     const plan = await planFor(w);
-    await executePurge(plan, w.port, journalStore().store, now);
+    await executePurge(plan, { port: w.port, journal: journalStore().store, now });
     const afterFirst = w.port.snapshot();
 
-    const again = await executePurge(plan, w.port, journalStore().store, now);
+    const again = await executePurge(plan, { port: w.port, journal: journalStore().store, now });
 
     expect(w.port.snapshot()).toEqual(afterFirst);
     expect(again).toMatchObject({
@@ -367,9 +414,9 @@ describe('executePurge: idempotent and resumable', () => {
     const w = browserWithSession();
     const plan = await planFor(w);
     const dying = journalStore({ dieOnSave: 1 });
-    await expect(executePurge(plan, dying.through(w.port), dying.store, now)).rejects.toThrow(
-      'service worker stopped',
-    );
+    await expect(
+      executePurge(plan, { port: dying.through(w.port), journal: dying.store, now }),
+    ).rejects.toThrow('service worker stopped');
 
     // Half done: the tabs are closed, the data is still there.
     expect(w.port.snapshot().tabs.map((t) => t.id)).toEqual([w.newsTab]);
@@ -378,7 +425,12 @@ describe('executePurge: idempotent and resumable', () => {
     expect(journal.done).toEqual(['tabs']);
 
     const next = journalStore();
-    const report = await executePurge(journal.plan, w.port, next.store, () => T0 + 5000, journal);
+    const report = await executePurge(journal.plan, {
+      port: w.port,
+      journal: next.store,
+      now: () => T0 + 5000,
+      resume: journal,
+    });
 
     expect(cookieLines(w.port)).toEqual(w.untouched.cookies);
     expect(siteDataLines(w.port)).toEqual(w.untouched.siteData);
@@ -405,13 +457,18 @@ describe('executePurge: idempotent and resumable', () => {
     const w = browserWithSession();
     const plan = await planFor(w);
     const dying = journalStore({ dieOnSave: 2 });
-    await expect(executePurge(plan, dying.through(w.port), dying.store, now)).rejects.toThrow(
-      'service worker stopped',
-    );
+    await expect(
+      executePurge(plan, { port: dying.through(w.port), journal: dying.store, now }),
+    ).rejects.toThrow('service worker stopped');
     const journal = dying.last()!;
     expect(journal.done).toEqual(expect.arrayContaining(['site-data', 'history', 'downloads']));
 
-    const report = await executePurge(journal.plan, w.port, journalStore().store, now, journal);
+    const report = await executePurge(journal.plan, {
+      port: w.port,
+      journal: journalStore().store,
+      now,
+      resume: journal,
+    });
 
     expect(cookieLines(w.port)).toEqual(w.untouched.cookies);
     expect(siteDataLines(w.port)).toEqual(w.untouched.siteData);
@@ -428,7 +485,7 @@ describe('executePurge: what could not be removed is reported', () => {
       (c) => c.name === 'chat_sid' && c.partitionKey?.topLevelSite === 'https://jarfalla.se',
     );
 
-    const report = await executePurge(await planFor(w), w.port, journalStore().store, now);
+    const report = await executePurge(await planFor(w), { port: w.port, journal: journalStore().store, now });
 
     expect(report.verified).toBe(false);
     expect(report.leftovers).toEqual(
@@ -453,7 +510,7 @@ describe('executePurge: what could not be removed is reported', () => {
     w.port.failNext('deleteHistory');
     w.port.failNext('removeDownload', { error: new Error('file is in use') });
 
-    const report = await executePurge(await planFor(w), w.port, journalStore().store, now);
+    const report = await executePurge(await planFor(w), { port: w.port, journal: journalStore().store, now });
 
     expect(report.failures).toEqual(
       expect.arrayContaining([
@@ -473,7 +530,7 @@ describe('executePurge: what could not be removed is reported', () => {
     const w = browserWithSession();
     w.port.failNext('removeSiteData', { times: 2 });
 
-    const report = await executePurge(await planFor(w), w.port, journalStore().store, now);
+    const report = await executePurge(await planFor(w), { port: w.port, journal: journalStore().store, now });
 
     expect(report.failures.map((f) => f.step)).toEqual(['site-data']);
     expect(cookieLines(w.port)).toEqual(w.untouched.cookies);
@@ -490,7 +547,7 @@ describe('executePurge: what could not be removed is reported', () => {
       ...w.port,
       findCookies: () => Promise.reject(new Error('cookies API gone')),
     };
-    const report = await executePurge(plan, port, journalStore().store, now);
+    const report = await executePurge(plan, { port, journal: journalStore().store, now });
     expect(report.failures).toEqual([
       { step: 'cookies', message: 'cookies API gone' },
       { step: 'verify', message: 'cookies API gone' },

@@ -42,7 +42,7 @@ describe('planPurge', () => {
     });
     const extrasOnly = planPurge({
       ...base,
-      trigger: 'startup',
+      trigger: 'browser-start',
       groups: [],
       tabs: [],
       extraSites: [{ scopeDomain: 'huddinge.se', label: 'Huddinge kommun' }],
@@ -96,7 +96,6 @@ describe('planPurge', () => {
       ...base,
       trigger: 'site-logout',
       groups: [group()],
-      keepTabIds: [1],
       tabs: [{ id: 1, windowId: 1, url: 'https://e-tjanster.jarfalla.se/utloggad', incognito: false }],
     });
     expect(plan.closeTabs).toEqual([]);
