@@ -15,6 +15,11 @@ export function Receipt({ view, text, level = 2 }: { view: ReceiptView; text: Re
         </span>{' '}
         {text.title}
       </Title>
+      {text.why(view.trigger) && (
+        <p class="receipt-why" data-trigger={view.trigger}>
+          {text.why(view.trigger)}
+        </p>
+      )}
       {view.sites.length > 0 && <p class="receipt-sites">{text.sites(view.sites.join(', '))}</p>}
       {view.nothing ? (
         <p>{text.nothing}</p>

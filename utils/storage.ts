@@ -4,13 +4,16 @@
 import { storage } from 'wxt/utils/storage';
 import type { PurgeJournal } from './purge/execute';
 import type { PurgeReport } from './purge/types';
+import { migrateSessionState } from './session-groups/migrate';
 import { emptySessionState, type SessionGroup, type SessionState } from './session-groups/types';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
 /** Groups and the tab → group map. Cleared by the browser when it closes; reconciled with tabs.query on wake. */
 export const sessionState = storage.defineItem<SessionState>('session:groups', {
   fallback: emptySessionState(),
-  version: 1,
+  version: 2,
+  // Version 1 also kept each tab's groups (membership lives in the groups alone now).
+  migrations: { 2: migrateSessionState },
 });
 
 /** Present once this browser session's start-up purge has run. Its absence at wake = a new browser session. */
@@ -28,13 +31,26 @@ export const pendingPurges = storage.defineItem<Record<string, { dueAt: number }
   fallback: {},
 });
 
+/** What the ledger keeps of a group: what a browser start needs to purge it, and when its session began. */
+export type LedgerEntry = Pick<
+  SessionGroup,
+  'id' | 'sites' | 'hosts' | 'origins' | 'fetchedOrigins' | 'startedAt'
+>;
+
 /**
  * Durable ledger of groups that have not been purged yet: survives crashes and power cuts so that the next
- * browser start purges every host the login passed through. Cleared group by group after a verified purge.
+ * browser start purges every host the login passed through. Cleared group by group after a purge.
  */
-export const ledger = storage.defineItem<Record<string, Omit<SessionGroup, 'tabIds'>>>('local:ledger', {
+export const ledger = storage.defineItem<Record<string, LedgerEntry>>('local:ledger', {
   fallback: {},
-  version: 1,
+  version: 2,
+  migrations: {
+    // Version 1 also stored `lastSeenAt`, which held `startedAt` (the name misled).
+    2: (old: Record<string, LedgerEntry & { lastSeenAt?: number }>) =>
+      Object.fromEntries(
+        Object.entries(old ?? {}).map(([id, { lastSeenAt: _, ...e }]) => [id, e as LedgerEntry]),
+      ),
+  },
 });
 
 /**

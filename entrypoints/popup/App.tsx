@@ -13,16 +13,12 @@ import { logOutShortcut } from '@/utils/ui/shortcut';
 export function App() {
   const [groups, setGroups] = useState<GroupSummary[] | null>(null);
   const [report, setReport] = useState<PurgeReport | null>(null);
-  const [opts, setOpts] = useState({ historyOn: true, downloadsOn: false });
   const [shortcut, setShortcut] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const refresh = () => sendMessage('getStatus', {}).then((s) => setGroups(s.groups));
   useEffect(() => {
     void refresh();
-    void sendMessage('getSettings', {}).then((s) =>
-      setOpts({ historyOn: s.clearHistory, downloadsOn: s.clearDownloads }),
-    );
     void logOutShortcut().then(setShortcut);
   }, []);
 
@@ -37,7 +33,7 @@ export function App() {
     }
   };
 
-  const view = report ? receiptView(report, opts) : null;
+  const view = report ? receiptView(report) : null;
   const lineText = { loginService: t('loginService'), loginServices: (n: number) => t('loginServices', n) };
   return (
     <main>

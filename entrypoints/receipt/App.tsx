@@ -16,16 +16,12 @@ import { receiptView } from '@/utils/ui/receipt-view';
 export function App({ since }: { since: number }) {
   const [report, setReport] = useState<PurgeReport | null>(null);
   const [loaded, setLoaded] = useState(false);
-  const [opts, setOpts] = useState({ historyOn: true, downloadsOn: false });
   const live = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     const take = (r: PurgeReport | null) => {
       if (r && r.finishedAt >= since) setReport(r);
     };
-    void sendMessage('getSettings', {}).then((s) =>
-      setOpts({ historyOn: s.clearHistory, downloadsOn: s.clearDownloads }),
-    );
     void sendMessage('getStatus', {}).then((s) => {
       take(s.lastReport);
       setLoaded(true);
@@ -52,7 +48,7 @@ export function App({ since }: { since: number }) {
         data-verified={report ? String(report.verified) : undefined}
       >
         {report ? (
-          <Receipt view={receiptView(report, opts)} text={receiptText()} level={1} />
+          <Receipt view={receiptView(report)} text={receiptText()} level={1} />
         ) : waiting ? (
           <h1 class="working">{t('working')}</h1>
         ) : (

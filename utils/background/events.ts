@@ -1,207 +1,177 @@
 /**
- * Browser events → session-group state → triggers. Each handler is small: the rules live in
- * utils/session-groups/track.ts and utils/logout-detect.ts.
+ * Browser events → session state → triggers. Each handler reads the state, applies one pure change from
+ * utils/session-groups/ and saves it; the only decisions here are which purge a change calls for.
  */
-import { isLogoutUrl } from '../logout-detect';
-import type { PurgeReport } from '../purge/types';
+
+import { onFetchedOrigins } from '../session-groups/fetched-origins';
 import {
-  groupInLogin,
-  groupOfHost,
+  armLogoutClick,
+  armLogoutNavigation,
+  LOGOUT_CLICK_SETTLE_MS,
+  settleLogout,
+} from '../session-groups/logout-watch';
+import { currentGroupOf, missingTabs, onTabClosed, tablessGroups } from '../session-groups/membership';
+import {
   type MainFrameCommit,
-  missingTabs,
-  onFetchedOrigins,
-  onGroupSite,
   onMainFrameCommit,
   onMainFrameRequest,
   onSubFrame,
-  onTabClosed,
   onTabOpenedFrom,
-} from '../session-groups/track';
-import type { Classify, SessionState } from '../session-groups/types';
+} from '../session-groups/navigation';
 import { pendingPurges } from '../storage';
+import type { BackgroundContext } from './context';
 import { logged } from './log';
-import { type PurgeDeps, runPurge } from './purge-runner';
-import { loadState, saveState, serialized } from './state';
+import { purge } from './purge';
+import { serialized } from './queue';
+import { loadState, saveState, update } from './session-store';
 
-export interface EventDeps extends PurgeDeps {
-  classify: () => Promise<Classify>;
-  /** Wake the worker at `when` even if it sleeps until then (alarms). */
-  scheduleWake: (name: string, when: number) => Promise<void>;
-}
+export const DUE_PURGES_ALARM = 'due-purges';
 
-/** How long after a click on a logout control we wait for the logout to load before purging anyway. */
-export const LOGOUT_CLICK_SETTLE_MS = 4000;
-/** A logout watch older than this is stale (the page never loaded). */
-const LOGOUT_WATCH_MAX_MS = 60_000;
+/** A tab the data port opened for its own work is not the person's browsing. */
+const ignored = (ctx: BackgroundContext, tabId: number) => tabId < 0 || ctx.isOwnTab(tabId);
+const skip = Promise.resolve();
 
-/** A tab the port opened for its own work (Firefox: to empty Cache Storage) is not the person's browsing. */
-const ignored = (deps: EventDeps, tabId: number) => tabId < 0 || deps.port.isOwnTab(tabId);
-
-async function update(fn: (s: SessionState) => SessionState | Promise<SessionState>): Promise<SessionState> {
-  const prev = await loadState();
-  const next = await fn(prev);
-  await saveState(prev, next);
-  return next;
-}
-
-export const onRequest = (deps: EventDeps, d: { tabId: number; url: string; type: string }) =>
-  ignored(deps, d.tabId)
-    ? Promise.resolve()
+export const onRequest = (ctx: BackgroundContext, d: { tabId: number; url: string; type: string }) =>
+  ignored(ctx, d.tabId)
+    ? skip
     : serialized(async () => {
-        const classify = await deps.classify();
+        const classify = await ctx.classify();
         await update((s) =>
           d.type === 'main_frame'
-            ? onMainFrameRequest(s, d.tabId, d.url, classify, deps.now())
-            : onSubFrame(s, d.tabId, d.url, classify, deps.now()),
+            ? onMainFrameRequest(s, d.tabId, d.url, classify, ctx.now())
+            : onSubFrame(s, d.tabId, d.url, classify, ctx.now()),
         );
       });
 
-export const onCommitted = (deps: EventDeps, d: MainFrameCommit & { frameId: number }) =>
-  d.frameId !== 0 || ignored(deps, d.tabId)
-    ? Promise.resolve()
+export const onCommitted = (ctx: BackgroundContext, d: MainFrameCommit & { frameId: number }) =>
+  d.frameId !== 0 || ignored(ctx, d.tabId)
+    ? skip
     : serialized(async () => {
-        const classify = await deps.classify();
-        await update((s) => onMainFrameCommit(s, d, classify, deps.now()));
+        const classify = await ctx.classify();
+        await update((s) => onMainFrameCommit(s, d, classify, ctx.now()));
       });
 
-/** A top-level navigation starts: a logout URL on a group host arms the site-logout trigger. */
-export const onBeforeNavigate = (deps: EventDeps, d: { tabId: number; frameId: number; url: string }) =>
-  d.frameId !== 0 || ignored(deps, d.tabId) || !isLogoutUrl(d.url)
-    ? Promise.resolve()
-    : serialized(() =>
-        update((s) => {
-          const tab = s.tabs[String(d.tabId)];
-          const host = new URL(d.url).hostname;
-          // Only a logout on a host of the group (or of one of its sites) ends the group — not any logout
-          // URL the tab happens to open elsewhere.
-          const current = tab?.groupId ? s.groups[tab.groupId] : undefined;
-          const groupId =
-            groupOfHost(s, host)?.id ?? (current && onGroupSite(current, host) ? current.id : undefined);
-          if (!tab || !groupId) return s;
-          const next = structuredClone(s);
-          next.tabs[String(d.tabId)]!.logout = { groupId, phase: 'navigating', at: deps.now() };
-          return next;
-        }),
-      );
+/** A top-level navigation starts: a logout URL on a host of the tab's group arms the site-logout trigger. */
+export const onBeforeNavigate = (
+  ctx: BackgroundContext,
+  d: { tabId: number; frameId: number; url: string },
+) =>
+  d.frameId !== 0 || ignored(ctx, d.tabId)
+    ? skip
+    : serialized(async () => {
+        await update((s) => armLogoutNavigation(s, d.tabId, d.url, ctx.now()));
+      });
 
 /** The page reported a click on its logout control. Returns whether the tab is in a group. */
-export async function onLogoutClicked(deps: EventDeps, tabId: number): Promise<boolean> {
+export async function onLogoutClicked(ctx: BackgroundContext, tabId: number): Promise<boolean> {
   const accepted = await serialized(async () => {
-    let ok = false;
-    await update((s) => {
-      const tab = s.tabs[String(tabId)];
-      if (!tab?.groupId || tab.logout) return s;
-      ok = true;
-      const next = structuredClone(s);
-      next.tabs[String(tabId)]!.logout = { groupId: tab.groupId, phase: 'clicked', at: deps.now() };
-      return next;
-    });
-    return ok;
+    const prev = await loadState();
+    const { state, accepted } = armLogoutClick(prev, tabId, ctx.now());
+    await saveState(prev, state);
+    return accepted;
   });
   // A logout done by script (no navigation) completes nothing: purge after a short settle anyway.
   if (accepted)
-    setTimeout(() => logged('logout settle')(onLogoutSettled(deps, tabId, true)), LOGOUT_CLICK_SETTLE_MS);
+    ctx.later(LOGOUT_CLICK_SETTLE_MS, () => logged('logout settle')(onLogoutSettled(ctx, tabId, true)));
   return accepted;
 }
 
 /** A protected page fetched from other origins: their HTTP cache goes with the group. Whether the tab is in a group. */
-export function fetchedOrigins(tabId: number, origins: readonly string[]): Promise<boolean> {
+export function onOriginsFetched(ctx: BackgroundContext, tabId: number, origins: readonly string[]) {
   return serialized(async () => {
     const prev = await loadState();
-    if (!prev.tabs[String(tabId)]?.groupId) return false;
+    if (!currentGroupOf(prev, tabId)) return false;
     await saveState(prev, onFetchedOrigins(prev, tabId, origins));
     return true;
   });
 }
 
 /** A top-level document finished loading: if it is the site's logout response, purge the whole group now. */
-export const onCompleted = (deps: EventDeps, d: { tabId: number; frameId: number }) =>
-  d.frameId !== 0 || ignored(deps, d.tabId) ? Promise.resolve() : onLogoutSettled(deps, d.tabId, false);
+export const onCompleted = (ctx: BackgroundContext, d: { tabId: number; frameId: number }) =>
+  d.frameId !== 0 || ignored(ctx, d.tabId) ? skip : onLogoutSettled(ctx, d.tabId, false);
 
-function onLogoutSettled(deps: EventDeps, tabId: number, timedOut: boolean): Promise<PurgeReport | null> {
+function onLogoutSettled(ctx: BackgroundContext, tabId: number, timedOut: boolean) {
   return serialized(async () => {
-    const s = await loadState();
-    const watch = s.tabs[String(tabId)]?.logout;
-    if (!watch) return null;
-    const age = deps.now() - watch.at;
-    if (age > LOGOUT_WATCH_MAX_MS) {
-      await update((st) => {
-        const n = structuredClone(st);
-        if (n.tabs[String(tabId)]) n.tabs[String(tabId)]!.logout = undefined;
-        return n;
-      });
-      return null;
-    }
-    if (timedOut && age < LOGOUT_CLICK_SETTLE_MS - 50) return null;
-    const group = s.groups[watch.groupId];
-    if (!group) return null;
-    if (groupInLogin(s, group.id, deps.now(), await deps.classify(), tabId)) {
-      // Another tab of the group is in the middle of logging in again: that login is a new session, and
-      // a purge now would break it. The group stays; its next trigger (tab close, button, start) purges it.
-      await update((st) => {
-        const n = structuredClone(st);
-        if (n.tabs[String(tabId)]) n.tabs[String(tabId)]!.logout = undefined;
-        return n;
-      });
-      return null;
-    }
-    return runPurge(deps, { trigger: 'site-logout', groups: [group], keepTabIds: group.tabIds });
+    const prev = await loadState();
+    if (!prev.tabs[String(tabId)]?.logout) return null;
+    const { state, purge: groupId } = settleLogout(
+      prev,
+      tabId,
+      ctx.now(),
+      { timedOut },
+      await ctx.classify(),
+    );
+    await saveState(prev, state);
+    return groupId
+      ? purge(ctx, { scope: { kind: 'groups', groupIds: [groupId] }, trigger: 'site-logout' })
+      : null;
   });
 }
 
-export const onCreatedNavigationTarget = (deps: EventDeps, d: { tabId: number; sourceTabId: number }) =>
-  ignored(deps, d.tabId)
-    ? Promise.resolve()
-    : serialized(() => update((s) => onTabOpenedFrom(s, d.tabId, d.sourceTabId, deps.now())));
+export const onCreatedNavigationTarget = (
+  ctx: BackgroundContext,
+  d: { tabId: number; sourceTabId: number },
+) =>
+  ignored(ctx, d.tabId)
+    ? skip
+    : serialized(() => update((s) => onTabOpenedFrom(s, d.tabId, d.sourceTabId, ctx.now())));
 
 /** A tab closed: every group that lost its last tab is purged after the grace period. */
-export const onTabRemoved = (deps: EventDeps, tabId: number) =>
-  ignored(deps, tabId)
-    ? Promise.resolve()
+export const onTabRemoved = (ctx: BackgroundContext, tabId: number) =>
+  ignored(ctx, tabId)
+    ? skip
     : serialized(async () => {
         const prev = await loadState();
         const { state, orphaned } = onTabClosed(prev, tabId);
         await saveState(prev, state);
-        if (orphaned.length) await schedulePurges(deps, orphaned);
+        await schedulePurges(ctx, orphaned, (await ctx.settings()).graceSeconds * 1000);
       });
 
-async function schedulePurges(deps: EventDeps, groupIds: string[]): Promise<void> {
-  const settings = await deps.settings();
-  const dueAt = deps.now() + settings.graceSeconds * 1000;
+async function schedulePurges(ctx: BackgroundContext, groupIds: readonly string[], graceMs: number) {
+  if (!groupIds.length) return;
+  const dueAt = ctx.now() + graceMs;
   const pending = { ...(await pendingPurges.getValue()) };
   for (const id of groupIds) pending[id] = { dueAt };
   await pendingPurges.setValue(pending);
   // The timer is the fast path (the worker is awake right after the event); the alarm and the wake-up
-  // reconciliation finish the job if the worker is stopped before it fires.
-  console.info(
-    `Safe Logout: ${groupIds.length} group(s) lost their last tab; purge in ${settings.graceSeconds} s`,
-  );
-  setTimeout(() => logged('due purges')(runDuePurges(deps)), settings.graceSeconds * 1000 + 20);
-  await deps.scheduleWake('due-purges', dueAt);
+  // catch-up finish the job if the worker is stopped before it fires.
+  console.info(`Safe Logout: ${groupIds.length} group(s) lost their last tab; purge in ${graceMs / 1000} s`);
+  ctx.later(graceMs + 20, () => logged('due purges')(runDuePurges(ctx)));
+  await ctx.alarms.set(DUE_PURGES_ALARM, dueAt);
 }
 
 /** Purge every group whose grace has run out and that still has no open tab. */
-export function runDuePurges(deps: EventDeps): Promise<PurgeReport | null> {
+export function runDuePurges(ctx: BackgroundContext) {
   return serialized(async () => {
     const pending = { ...(await pendingPurges.getValue()) };
-    const now = deps.now();
+    const now = ctx.now();
     const due = Object.entries(pending).filter(([, p]) => p.dueAt <= now + 50);
     if (!due.length) return null;
     const s = await loadState();
-    const groups = due.map(([id]) => s.groups[id]).filter((g) => g !== undefined && g.tabIds.length === 0);
-    for (const [id] of due) if (!groups.some((g) => g?.id === id)) delete pending[id];
+    const tabless = new Set(tablessGroups(s));
+    const groupIds = due.map(([id]) => id).filter((id) => tabless.has(id));
+    // A group that is gone, or has a tab again (the person came back within the grace), is no longer due.
+    for (const [id] of due) if (!groupIds.includes(id)) delete pending[id];
     await pendingPurges.setValue(pending);
-    if (!groups.length) return null;
-    return runPurge(deps, {
-      trigger: 'tab-closed',
-      groups: groups as NonNullable<(typeof groups)[number]>[],
-    });
+    if (!groupIds.length) return null;
+    return purge(ctx, { scope: { kind: 'groups', groupIds }, trigger: 'last-tab-closed' });
   });
 }
 
-/** On wake: tabs closed while the worker slept count as closed now. */
-export async function reconcileTabs(deps: EventDeps): Promise<void> {
-  const open = (await deps.port.listTabs()).map((t) => t.id);
-  const s = await loadState();
-  for (const id of missingTabs(s, open)) await onTabRemoved(deps, id);
+/**
+ * After every wake: tabs closed while the worker slept count as closed now, and groups that lost their last
+ * tab unseen are due at once; then whatever is due is purged.
+ */
+export async function catchUp(ctx: BackgroundContext): Promise<void> {
+  const open = (await ctx.port.listTabs()).map((t) => t.id);
+  for (const id of missingTabs(await loadState(), open)) await onTabRemoved(ctx, id);
+  await serialized(async () => {
+    const [s, pending] = await Promise.all([loadState(), pendingPurges.getValue()]);
+    await schedulePurges(
+      ctx,
+      tablessGroups(s).filter((id) => !pending[id]),
+      0,
+    );
+  });
+  await runDuePurges(ctx);
 }

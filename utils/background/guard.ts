@@ -8,9 +8,13 @@
  * so a page cannot choose what is purged; the guard itself only sends after a trusted (real) click.
  */
 import type { Protocol, SenderLike } from '../messages';
-import { type ForcedScope, forcedLogOut } from './commands';
-import type { EventDeps } from './events';
-import { loadState } from './state';
+import { currentGroupOf } from '../session-groups/membership';
+import type { BackgroundContext } from './context';
+import { logged } from './log';
+import { purge } from './purge';
+import { serialized } from './queue';
+import { nextTo } from './receipt-tab';
+import { loadState } from './session-store';
 
 const hostOf = (url: string | undefined): string | null => {
   try {
@@ -21,38 +25,38 @@ const hostOf = (url: string | undefined): string | null => {
 };
 
 /** The group the guard's tab may log out of, or null when the request is not honoured. */
-export async function guardScope(
-  deps: Pick<EventDeps, 'classify'>,
-  sender: SenderLike,
-): Promise<ForcedScope | null> {
+export async function guardGroup(ctx: Pick<BackgroundContext, 'classify'>, sender: SenderLike) {
   const tabId = sender.tab?.id;
   const host = hostOf(sender.url);
   if (typeof tabId !== 'number' || !host || hostOf(sender.tab?.url) !== host) return null;
-  const [state, classify] = await Promise.all([loadState(), deps.classify()]);
+  const [state, classify] = await Promise.all([loadState(), ctx.classify()]);
   if (!classify(host)) return null;
-  const groupId = state.tabs[String(tabId)]?.groupId;
-  const group = groupId ? state.groups[groupId] : undefined;
-  return group?.hosts.includes(host) ? { kind: 'group', groupId: group.id } : null;
+  const group = currentGroupOf(state, tabId);
+  return group?.hosts.includes(host) ? group.id : null;
 }
 
 export async function guardLogOut(
-  deps: EventDeps,
+  ctx: BackgroundContext,
   sender: SenderLike,
-  logOut: typeof forcedLogOut = forcedLogOut,
 ): Promise<Protocol['guardLogOut']['res']> {
-  const scope = await guardScope(deps, sender);
-  if (!scope) return { accepted: false };
-  const tab = sender.tab!;
+  const groupId = await guardGroup(ctx, sender);
+  if (!groupId) return { accepted: false };
   // Not awaited: the purge closes the very tab that asked, so nobody would be there for the answer.
-  void logOut(deps, scope, {
-    active: true,
-    windowId: tab.windowId,
-    index: typeof tab.index === 'number' ? tab.index + 1 : undefined,
-  }).catch((e: unknown) => console.error('Safe Logout: guard logout failed', e));
+  logged('guard logout')(
+    serialized(() =>
+      purge(ctx, {
+        scope: { kind: 'groups', groupIds: [groupId] },
+        trigger: 'guard',
+        receipt: nextTo(sender.tab),
+      }),
+    ),
+  );
   return { accepted: true };
 }
 
-export async function guardInfo(deps: Pick<EventDeps, 'settings'>): Promise<Protocol['guardInfo']['res']> {
-  const s = await deps.settings();
+export async function guardInfo(
+  ctx: Pick<BackgroundContext, 'settings'>,
+): Promise<Protocol['guardInfo']['res']> {
+  const s = await ctx.settings();
   return { sharedComputer: s.sharedComputer, language: s.language };
 }

@@ -3,18 +3,13 @@
  * the toolbar button. Menus persist in the browser; they are rebuilt when the protected domains or the
  * language change.
  */
-import { browser } from 'wxt/browser';
 import { t } from '../i18n';
 import { matchPatternsFor } from './content-scripts';
+import type { BackgroundContext } from './context';
 
 export const MENU_PAGE = 'log-out-and-clear';
 export const MENU_ACTION = 'log-out-and-clear-action';
 export const MENU_IDS: readonly string[] = [MENU_PAGE, MENU_ACTION];
-
-export interface MenusApi {
-  removeAll(): Promise<void>;
-  create(p: { id: string; title: string; contexts: string[]; documentUrlPatterns?: string[] }): unknown;
-}
 
 const PAGE_CONTEXTS = ['page', 'frame', 'selection', 'link', 'editable', 'image', 'video', 'audio'];
 
@@ -22,10 +17,11 @@ let chain: Promise<void> = Promise.resolve();
 
 /** Rebuild the menu items (one rebuild at a time: two concurrent rebuilds would create duplicate ids). */
 export function syncMenus(
+  ctx: Pick<BackgroundContext, 'menus' | 'manifestVersion'>,
   domains: readonly string[],
-  api: MenusApi = browser.contextMenus as unknown as MenusApi,
-  mv3: boolean = import.meta.env.MANIFEST_VERSION === 3,
 ): Promise<void> {
+  const api = ctx.menus;
+  const mv3 = ctx.manifestVersion === 3;
   const run = async () => {
     await api.removeAll();
     const title = t('logOutAndClear');

@@ -8,7 +8,7 @@ import type { SettingsPatch } from '../messages';
 import { PACK_IDS } from '../rules/generated/packs';
 import { clampGrace, DEFAULT_SETTINGS, type EffectiveSettings } from '../settings';
 import { userSettings } from '../storage';
-import { loadEffectiveSettings } from './classifier';
+import { loadEffectiveSettings } from './protection-in-force';
 import { RefusedError } from './router';
 
 /** Only known keys with values of the right type; numbers clamped, unknown pack ids dropped. */

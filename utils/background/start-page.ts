@@ -4,8 +4,8 @@
  * finds a clean window, not a closed browser (closing the last window quits Chrome on Windows and Linux).
  * Incognito and popup windows (a BankID pop-up, say) may close: that is what they are for.
  */
-import { browser } from 'wxt/browser';
 import type { TabInfo } from '../browser-data/port';
+import type { BackgroundContext } from './context';
 
 /** Normal, non-incognito windows in which every tab is in `closing`. Pure. */
 export function windowsLeftEmpty(
@@ -24,32 +24,18 @@ export function windowsLeftEmpty(
     .map(([id]) => id);
 }
 
-export interface WindowApi {
-  normalWindowIds(): Promise<number[]>;
-  /** Open `url` (or the new-tab page when null) as the active tab of `windowId`. */
-  openTab(windowId: number, url: string | null): Promise<void>;
-}
-
-export const webExtWindowApi: WindowApi = {
-  async normalWindowIds() {
-    const windows = await browser.windows.getAll({ windowTypes: ['normal'] });
-    return windows.flatMap((w) => (typeof w.id === 'number' ? [w.id] : []));
-  },
-  async openTab(windowId, url) {
-    await browser.tabs.create({ windowId, active: true, ...(url ? { url } : {}) });
-  },
-};
-
-/** Before closing `closing`: give every window that would be left empty its start page. Returns how many. */
+/** Before closing `closing`: give every window that would be left empty `page` (null: the new-tab page). */
 export async function keepWindowsOpen(
+  ctx: Pick<BackgroundContext, 'windows' | 'tabs'>,
   tabs: readonly TabInfo[],
   closing: readonly number[],
-  startPage: string | null,
-  api: WindowApi = webExtWindowApi,
+  page: string | null,
 ): Promise<number> {
   if (!closing.length) return 0;
-  const empty = windowsLeftEmpty(tabs, closing, await api.normalWindowIds());
-  const opened = await Promise.allSettled(empty.map((id) => api.openTab(id, startPage)));
+  const empty = windowsLeftEmpty(tabs, closing, await ctx.windows.normalIds());
+  const opened = await Promise.allSettled(
+    empty.map((windowId) => ctx.tabs.create({ windowId, active: true, ...(page ? { url: page } : {}) })),
+  );
   for (const r of opened) if (r.status === 'rejected') console.error('Safe Logout: start page', r.reason);
   return opened.filter((r) => r.status === 'fulfilled').length;
 }

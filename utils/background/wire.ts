@@ -1,128 +1,116 @@
 /**
- * Registers every background listener synchronously (MV3: listeners must exist when the worker wakes for
- * an event) and hands each event to the modules that handle it.
+ * Registers every background listener synchronously, in one call at the worker's top level (MV3: listeners
+ * must exist when the worker wakes for an event), and hands each event to the module that handles it.
+ * `api` is where the events come from: the browser, or WXT's fake browser in the integration tests.
  */
-import { browser } from 'wxt/browser';
-import { createWebExtPort } from '../browser-data/webext-port';
+import type { browser } from 'wxt/browser';
 import { setLanguage } from '../i18n';
+import type { PurgeReport, PurgeTrigger } from '../purge/types';
 import { managedCache, sessionState, userSettings } from '../storage';
 import { LOG_OUT_COMMAND } from '../ui/shortcut';
 import { showSessionCount } from './badge';
-import { forgetManaged, getClassifier, loadEffectiveSettings, protectedDomains } from './classifier';
-import { type ForcedScope, forcedLogOut, status } from './commands';
-import { registerLogoutWatch } from './content-scripts';
+import type { BackgroundContext } from './context';
 import {
-  type EventDeps,
-  fetchedOrigins,
+  DUE_PURGES_ALARM,
   onBeforeNavigate,
   onCommitted,
   onCompleted,
   onCreatedNavigationTarget,
   onLogoutClicked,
+  onOriginsFetched,
   onRequest,
   onTabRemoved,
   runDuePurges,
 } from './events';
 import { guardInfo, guardLogOut } from './guard';
-import {
-  IDLE_ALARM,
-  type IdleDeps,
-  onCountdownDue,
-  onIdleStateChanged,
-  onWindowRemoved,
-  syncIdle,
-  webExtCountdownUi,
-  webExtIdleApi,
-} from './idle';
+import { IDLE_ALARM, onCountdownDue, onIdleStateChanged, onWindowRemoved, syncIdle } from './idle';
 import { logged } from './log';
 import { MENU_IDS, syncMenus } from './menus';
-import { applyPasswordPolicy } from './privacy';
+import { status } from './popup-status';
+import { forgetManaged } from './protection-in-force';
+import { type PurgeScope, purge } from './purge';
+import { serialized } from './queue';
+import { nextTo, type ReceiptPlacement } from './receipt-tab';
 import { createRouter } from './router';
 import { addDomain, removeDomain, saveSettings } from './settings-commands';
 import { onWake, type WakeKind, wakeKind } from './startup';
 
-type TabLike = { windowId?: number; index?: number } | undefined;
-
 /** An extension update also empties storage.session; onInstalled says so shortly after the worker starts. */
 const INSTALL_EVENT_WAIT_MS = 250;
+/** What a page may report of the other origins it fetched from, at most, per message. */
+const MAX_REPORTED_ORIGINS = 50;
 
-export function wireBackground(): void {
-  const deps: EventDeps & IdleDeps = {
-    port: createWebExtPort(),
-    settings: loadEffectiveSettings,
-    classify: getClassifier,
-    now: Date.now,
-    scheduleWake: async (name, when) => {
-      await browser.alarms.create(name, { when });
-    },
-    idle: webExtIdleApi,
-    countdown: webExtCountdownUi,
-  };
+export function wireBackground(ctx: BackgroundContext, api: typeof browser): void {
   let updatedFrom: string | undefined;
 
-  browser.webRequest.onBeforeRequest.addListener(
+  /** A forced logout: the receipt page follows once the report is stored. */
+  const logOut = (
+    scope: Exclude<PurgeScope, { kind: 'unfinished' }>,
+    trigger: PurgeTrigger,
+    receipt: ReceiptPlacement,
+  ) => serialized<PurgeReport | null>((answer) => purge(ctx, { scope, trigger, receipt }, answer));
+
+  api.webRequest.onBeforeRequest.addListener(
     (d) => {
-      logged('request')(onRequest(deps, d));
+      logged('request')(onRequest(ctx, d));
       return undefined;
     },
     { urls: ['http://*/*', 'https://*/*'], types: ['main_frame', 'sub_frame'] },
   );
-  browser.webNavigation.onBeforeNavigate.addListener((d) => logged('navigation')(onBeforeNavigate(deps, d)));
-  browser.webNavigation.onCommitted.addListener((d) => logged('commit')(onCommitted(deps, d)));
-  browser.webNavigation.onCompleted.addListener((d) => logged('load')(onCompleted(deps, d)));
-  browser.webNavigation.onCreatedNavigationTarget.addListener((d) =>
-    logged('new tab')(onCreatedNavigationTarget(deps, d)),
+  api.webNavigation.onBeforeNavigate.addListener((d) => logged('navigation')(onBeforeNavigate(ctx, d)));
+  api.webNavigation.onCommitted.addListener((d) => logged('commit')(onCommitted(ctx, d)));
+  api.webNavigation.onCompleted.addListener((d) => logged('load')(onCompleted(ctx, d)));
+  api.webNavigation.onCreatedNavigationTarget.addListener((d) =>
+    logged('new tab')(onCreatedNavigationTarget(ctx, d)),
   );
-  browser.tabs.onRemoved.addListener((tabId) => logged('tab closed')(onTabRemoved(deps, tabId)));
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === 'due-purges') logged('due purges')(runDuePurges(deps));
-    if (alarm.name === IDLE_ALARM) logged('idle countdown')(onCountdownDue(deps));
+  api.tabs.onRemoved.addListener((tabId) => logged('tab closed')(onTabRemoved(ctx, tabId)));
+  api.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === DUE_PURGES_ALARM) logged('due purges')(runDuePurges(ctx));
+    if (alarm.name === IDLE_ALARM) logged('idle countdown')(onCountdownDue(ctx));
   });
-  // IT's idle logout (utils/background/idle.ts): the system's idle state, and the countdown window closing.
-  browser.idle.onStateChanged.addListener((state) => logged('idle')(onIdleStateChanged(deps, state)));
-  browser.windows.onRemoved.addListener((windowId) =>
-    logged('window closed')(onWindowRemoved(deps, windowId)),
-  );
+  // IT's idle logout (idle.ts): the system's idle state, and the countdown window closing.
+  api.idle.onStateChanged.addListener((state) => logged('idle')(onIdleStateChanged(ctx, state)));
+  api.windows.onRemoved.addListener((windowId) => logged('window closed')(onWindowRemoved(ctx, windowId)));
 
-  /** Shortcut and context menu: everything protected, the receipt in front, next to the tab the person was on. */
-  const forcedFrom = (tab: TabLike, scope: ForcedScope = { kind: 'all' }) =>
-    forcedLogOut(deps, scope, {
-      active: true,
-      windowId: tab?.windowId,
-      index: typeof tab?.index === 'number' ? tab.index + 1 : undefined,
-    });
-  const onCommand = (command: string, tab?: TabLike) =>
-    command === LOG_OUT_COMMAND ? forcedFrom(tab) : Promise.resolve(null);
-  const onMenuClicked = (info: { menuItemId: string | number }, tab?: TabLike) =>
-    MENU_IDS.includes(String(info.menuItemId)) ? forcedFrom(tab) : Promise.resolve(null);
-  browser.commands.onCommand.addListener((command, tab) => logged('shortcut')(onCommand(command, tab)));
-  browser.contextMenus.onClicked.addListener((info, tab) => logged('menu')(onMenuClicked(info, tab)));
+  // The shortcut and the context menu: everything protected, the receipt in front, next to the person's tab.
+  api.commands.onCommand.addListener((command, tab) => {
+    if (command === LOG_OUT_COMMAND) logged('shortcut')(logOut({ kind: 'all' }, 'shortcut', nextTo(tab)));
+  });
+  api.contextMenus.onClicked.addListener((info, tab) => {
+    if (MENU_IDS.includes(String(info.menuItemId)))
+      logged('menu')(logOut({ kind: 'all' }, 'context-menu', nextTo(tab)));
+  });
 
+  // From the popup: the popup shows the receipt itself; the receipt page waits behind it.
+  const behind = { active: false };
   const route = createRouter(
     {
       getStatus: () => status(),
-      // From the popup: the popup shows the receipt itself; the receipt page waits behind it.
-      logOutAll: () => forcedLogOut(deps, { kind: 'all' }, { active: false }),
-      logOutGroup: ({ groupId }) => forcedLogOut(deps, { kind: 'group', groupId }, { active: false }),
+      logOutAll: () => logOut({ kind: 'all' }, 'button', behind),
+      logOutGroup: ({ groupId }) => logOut({ kind: 'groups', groupIds: [String(groupId)] }, 'button', behind),
       logoutClicked: async (_, sender) => ({
-        accepted: typeof sender.tab?.id === 'number' && (await onLogoutClicked(deps, sender.tab.id)),
+        accepted: typeof sender.tab?.id === 'number' && (await onLogoutClicked(ctx, sender.tab.id)),
       }),
       fetchedOrigins: async ({ origins }, sender) => ({
         accepted:
           typeof sender.tab?.id === 'number' &&
           Array.isArray(origins) &&
-          (await fetchedOrigins(sender.tab.id, origins.filter((o) => typeof o === 'string').slice(0, 50))),
+          (await onOriginsFetched(
+            ctx,
+            sender.tab.id,
+            origins.filter((o) => typeof o === 'string').slice(0, MAX_REPORTED_ORIGINS),
+          )),
       }),
-      getSettings: () => loadEffectiveSettings(),
+      getSettings: () => ctx.settings(),
       saveSettings: ({ patch }) => saveSettings(patch),
       addCustomDomain: ({ input }) => addDomain(input),
       removeCustomDomain: ({ domain }) => removeDomain(domain),
-      guardInfo: () => guardInfo(deps),
-      guardLogOut: (_, sender) => guardLogOut(deps, sender),
+      guardInfo: () => guardInfo(ctx),
+      guardLogOut: (_, sender) => guardLogOut(ctx, sender),
     },
-    { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') },
+    { id: api.runtime.id, baseUrl: api.runtime.getURL('/') },
   );
-  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  api.runtime.onMessage.addListener((message, sender, sendResponse) => {
     const reply = route(message, sender).catch((e: unknown) => ({ refused: String(e) }));
     if (typeof sendResponse === 'function') {
       void reply.then(sendResponse);
@@ -131,28 +119,28 @@ export function wireBackground(): void {
     return reply;
   });
 
-  browser.runtime.onInstalled.addListener((d) => {
-    if (d.reason === 'update' && d.previousVersion !== browser.runtime.getManifest().version)
+  api.runtime.onInstalled.addListener((d) => {
+    if (d.reason === 'update' && d.previousVersion !== api.runtime.getManifest().version)
       updatedFrom = d.previousVersion;
   });
   const badge = () =>
     sessionState
       .getValue()
-      .then((s) => showSessionCount(Object.keys(s.groups).length))
+      .then((s) => showSessionCount(ctx, Object.keys(s.groups).length))
       .catch((e: unknown) => console.error('Safe Logout: badge', e));
   sessionState.watch(() => void badge());
   // At once, not after the settings: the first read of IT policy can take seconds after the browser starts.
   void badge();
   /** Protected hosts and language changed (or the worker woke): guard/watcher, menus and badge follow. */
   const syncContentScripts = async () => {
-    const [domains, settings] = await Promise.all([protectedDomains(), loadEffectiveSettings()]);
+    const [domains, settings] = await Promise.all([ctx.protectedDomains(), ctx.settings()]);
     setLanguage(settings.language);
-    await Promise.all([registerLogoutWatch(domains), syncMenus(domains), badge()]);
+    await Promise.all([ctx.contentScripts.register(domains), syncMenus(ctx, domains), badge()]);
   };
   /** Idle detection and password saving follow the settings in force (IT policy can change at any time). */
   const syncSharedMode = async () => {
-    const settings = await loadEffectiveSettings();
-    await Promise.all([applyPasswordPolicy(settings.disablePasswordSaving), syncIdle(deps)]);
+    const settings = await ctx.settings();
+    await Promise.all([ctx.passwords.apply(settings.disablePasswordSaving), syncIdle(ctx)]);
   };
   const syncAll = () => {
     logged('content script registration')(syncContentScripts());
@@ -161,8 +149,8 @@ export function wireBackground(): void {
   userSettings.watch(syncAll);
   // The browser's first answer about IT policy can come seconds late (managed-policy.ts): follow it too.
   managedCache.watch(syncAll);
-  // IT policy can arrive or change after the worker started (NOTES.md): follow the managed area too.
-  browser.storage.onChanged.addListener((_, area) => {
+  // IT policy can arrive or change after the worker started: follow the managed area too.
+  api.storage.onChanged.addListener((_, area) => {
     if (area !== 'managed') return;
     forgetManaged();
     syncAll();
@@ -171,14 +159,9 @@ export function wireBackground(): void {
   const wake = (async (): Promise<WakeKind> => {
     const kind = await wakeKind();
     if (kind !== 'browser-start') return kind;
-    await new Promise((resolve) => setTimeout(resolve, INSTALL_EVENT_WAIT_MS));
+    await new Promise((resolve) => ctx.later(INSTALL_EVENT_WAIT_MS, () => resolve(undefined)));
     return updatedFrom ? 'extension-update' : kind;
   })();
-  logged('wake')(onWake(deps, wake));
+  logged('wake')(onWake(ctx, wake));
   syncAll();
-  // A browser cannot synthesise a keyboard shortcut or a menu click; the real-browser tests call these two
-  // handlers here instead (and take their presence to mean that every listener above exists). The background's
-  // global scope is reachable only from the extension itself (DevTools; in Firefox MV2 also its own pages),
-  // never from a web page, a content script or another extension.
-  Object.assign(globalThis, { safeLogoutHandlers: Object.freeze({ onCommand, onMenuClicked }) });
 }

@@ -1,5 +1,6 @@
 /** The receipt in the current language: every word from the locale catalogues. */
-import { t } from '../i18n';
+import { type MessageKey, t } from '../i18n';
+import type { PurgeTrigger } from '../purge/types';
 import type { Advice, Problem, ReceiptText, RemovedLine } from './receipt-view';
 
 function line(l: RemovedLine): string {
@@ -50,11 +51,24 @@ const ADVICE: Record<Advice, () => string> = {
   tabs: () => t('receiptDoTabs'),
 };
 
+const WHY: Record<PurgeTrigger, MessageKey> = {
+  button: 'receiptWhyButton',
+  shortcut: 'receiptWhyShortcut',
+  'context-menu': 'receiptWhyContextMenu',
+  guard: 'receiptWhyGuard',
+  'site-logout': 'receiptWhySiteLogout',
+  'last-tab-closed': 'receiptWhyLastTabClosed',
+  idle: 'receiptWhyIdle',
+  'browser-start': 'receiptWhyBrowserStart',
+};
+
 export function receiptText(): ReceiptText {
   return {
     title: t('receiptTitle'),
     nothing: t('receiptNothing'),
     sites: (s) => t('receiptSites', s),
+    // A receipt stored by an older version may name a trigger that no longer exists: no line then.
+    why: (trigger) => (WHY[trigger] ? t(WHY[trigger]) : ''),
     removedHeading: t('receiptRemoved'),
     line,
     check,

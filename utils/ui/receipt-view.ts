@@ -2,7 +2,7 @@
  * A purge report → what the receipt says, as data (the component words it). Only site names and counts
  * leave this function: no cookie names or values, no addresses beyond host names, nothing of the person.
  */
-import type { PurgeReport } from '../purge/types';
+import type { PurgeReport, PurgeTrigger } from '../purge/types';
 
 export type RemovedLine =
   /** `n`: sites whose cookies were cleared (cookies are not counted one by one: PurgeReport). */
@@ -25,6 +25,8 @@ export type Problem =
 export type Advice = 'close-browser' | 'history' | 'downloads' | 'tabs';
 
 export interface ReceiptView {
+  /** What started the logout: the receipt says it in a line of its own. */
+  trigger: PurgeTrigger;
   sites: string[];
   /** Nothing of any protected site was found: a one-line receipt. */
   nothing: boolean;
@@ -35,10 +37,8 @@ export interface ReceiptView {
   verified: boolean;
 }
 
-export function receiptView(
-  report: PurgeReport,
-  opts: { historyOn: boolean; downloadsOn: boolean },
-): ReceiptView {
+/** The receipt of `report`: everything it says comes from the report (what was on, what was found). */
+export function receiptView(report: PurgeReport): ReceiptView {
   const failed = new Set(report.failures.map((f) => f.step));
   const problems: Problem[] = [];
   const advice = new Set<Advice>();
@@ -76,12 +76,12 @@ export function receiptView(
   ];
   if (report.tabsClosed > 0) removed.push({ kind: 'tabs', n: report.tabsClosed, ok: !failed.has('tabs') });
   removed.push(
-    opts.historyOn || report.historyRemoved > 0
+    report.historyCleared || report.historyRemoved > 0
       ? { kind: 'history', n: report.historyRemoved, ok: !failed.has('history') }
       : { kind: 'history-off' },
   );
   removed.push(
-    opts.downloadsOn || report.downloadsRemoved > 0
+    report.downloadsCleared || report.downloadsRemoved > 0
       ? { kind: 'downloads', n: report.downloadsRemoved, ok: !failed.has('downloads') }
       : { kind: 'downloads-check' },
   );
@@ -91,6 +91,7 @@ export function receiptView(
     report.downloadsRemoved === 0 &&
     problems.length === 0;
   return {
+    trigger: report.trigger,
     sites: report.labels,
     nothing,
     removed,
@@ -105,6 +106,8 @@ export interface ReceiptText {
   title: string;
   nothing: string;
   sites: (s: string) => string;
+  /** Why the logout happened, e.g. "You pressed Log out and clear." */
+  why: (trigger: PurgeTrigger) => string;
   removedHeading: string;
   /** One removed thing with its count, e.g. "Sites whose cookies were cleared: 3". */
   line: (l: RemovedLine) => string;

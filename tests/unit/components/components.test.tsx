@@ -106,6 +106,7 @@ describe('Receipt', () => {
     title: 'You are logged out',
     nothing: 'Nothing',
     sites: (s) => `Cleared: ${s}`,
+    why: (trigger) => `Why: ${trigger}`,
     removedHeading: 'What was removed',
     line: (l) => ('n' in l ? `${l.kind}: ${l.n}` : l.kind),
     check: (l) => ('ok' in l && l.ok ? 'checked' : null),
@@ -116,6 +117,7 @@ describe('Receipt', () => {
     leave: 'You can leave.',
   };
   const view: ReceiptView = {
+    trigger: 'site-logout',
     sites: ['Järfälla kommun'],
     nothing: false,
     removed: [{ kind: 'cookies', n: 4, ok: true }, { kind: 'downloads-check' }],
@@ -129,6 +131,7 @@ describe('Receipt', () => {
     expect(text(all(tree, (e) => e.tag === 'h1'))).toContain('You are logged out');
     expect(all(tree, (e) => e.tag === 'li').map(text)).toEqual(['cookies: 4checked', 'downloads-check']);
     expect(text(tree)).toContain('Verified. You can leave.');
+    expect(text(tree)).toContain('Why: site-logout');
     expect(all(tree, (e) => e.props['data-verified'] === 'true')).toHaveLength(1);
   });
 

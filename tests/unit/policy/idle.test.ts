@@ -5,7 +5,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import type { CountdownUi, IdleApi, IdleDeps, IdleState } from '@/utils/background/idle';
+import type { IdleState } from '@/utils/background/context';
+import { COUNTDOWN_MS, IDLE_ALARM } from '@/utils/background/idle';
+import type { PurgeReport } from '@/utils/purge/types';
 import { DEFAULT_SETTINGS, effectiveSettings } from '@/utils/settings';
 import { createWorld, navigate, startWorker, type Worker, type World } from '../helpers/background-world';
 
@@ -13,77 +15,61 @@ const ESERVICE = 'https://e-tjanster.jarfalla.se';
 const NEWS = 'https://www.lokaltidningen.se';
 const TIMEOUT_S = 60;
 
-type Idle = typeof import('@/utils/background/idle');
-
-/** The computer: when someone last touched it, whether the screen is locked, the detection interval set. */
+/** The computer: when someone last touched it, whether the screen is locked. */
 function system(w: World) {
   let lastInput = w.clock.now();
   let locked = false;
-  const sys = {
-    interval: 0,
+  return {
     touch: () => {
       lastInput = w.clock.now();
     },
     lock: () => {
       locked = true;
     },
-    api: {
-      setDetectionInterval: (s: number) => {
-        sys.interval = s;
-      },
-      queryState: async (s: number): Promise<IdleState> =>
-        locked ? 'locked' : w.clock.now() - lastInput >= s * 1000 ? 'idle' : 'active',
-    } satisfies IdleApi,
+    queryState: async (s: number): Promise<IdleState> =>
+      locked ? 'locked' : w.clock.now() - lastInput >= s * 1000 ? 'idle' : 'active',
   };
-  return sys;
-}
-
-/** Countdown windows: each open gets a new id; `shown` is what is on screen now. */
-function windows() {
-  let next = 500;
-  const ui = {
-    shown: new Map<number, number>(),
-    opened: 0,
-    async open(deadline: number) {
-      const id = next++;
-      ui.shown.set(id, deadline);
-      ui.opened++;
-      return id;
-    },
-    async close(id: number) {
-      ui.shown.delete(id);
-    },
-  } satisfies CountdownUi & Record<string, unknown>;
-  return ui;
 }
 
 let bg: Worker;
-let idle: Idle;
 let w: World;
 let sys: ReturnType<typeof system>;
-let ui: ReturnType<typeof windows>;
-let deps: IdleDeps;
 let timeoutSeconds: number;
+let startPage: string | null;
+let opened: number;
+
+/** Countdown windows on screen now: window id → deadline. */
+const shown = () =>
+  new Map(
+    [...w.browserState.popups].map(([id, url]) => [id, Number(new URL(url).searchParams.get('until'))]),
+  );
 
 async function newWorker() {
-  bg = await startWorker();
-  idle = await import('@/utils/background/idle');
+  bg = await startWorker(w);
 }
 
 beforeEach(async () => {
   fakeBrowser.reset();
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-  await newWorker();
   w = createWorld();
   sys = system(w);
-  ui = windows();
   timeoutSeconds = TIMEOUT_S;
-  deps = {
-    ...w.deps,
-    settings: async () => effectiveSettings(DEFAULT_SETTINGS, { idleTimeoutSeconds: timeoutSeconds }),
-    idle: sys.api,
-    countdown: ui,
+  startPage = null;
+  opened = 0;
+  w.ctx.settings = async () =>
+    effectiveSettings(DEFAULT_SETTINGS, { idleTimeoutSeconds: timeoutSeconds, startPage });
+  w.ctx.idle = {
+    async setDetectionInterval(s) {
+      w.browserState.idleInterval = s;
+    },
+    queryState: sys.queryState,
   };
+  const openPopup = w.ctx.windows.openPopup;
+  w.ctx.windows.openPopup = (url, size) => {
+    opened++;
+    return openPopup(url, size);
+  };
+  await newWorker();
 });
 
 afterEach(() => {
@@ -93,28 +79,43 @@ afterEach(() => {
 /** Anna on the kommun's e-service (a session group), the newspaper in another tab. */
 async function annaLoggedIn(): Promise<{ kommunTab: number; newsTab: number }> {
   const newsTab = w.port.openTab({ url: `${NEWS}/` });
-  await navigate(bg, deps, newsTab, { url: `${NEWS}/`, transitionType: 'typed' });
+  await navigate(bg, newsTab, { url: `${NEWS}/`, transitionType: 'typed' });
   w.port.setCookie({ name: 'reader', domain: '.lokaltidningen.se' });
   const kommunTab = w.port.openTab({ url: `${ESERVICE}/mina-sidor` });
-  await navigate(bg, deps, kommunTab, { url: `${ESERVICE}/mina-sidor`, transitionType: 'typed' });
+  await navigate(bg, kommunTab, { url: `${ESERVICE}/mina-sidor`, transitionType: 'typed' });
   w.port.setCookie({ name: 'JSESSIONID', domain: 'e-tjanster.jarfalla.se' });
   sys.touch();
   return { kommunTab, newsTab };
 }
 
+/** A purge's report if one was stored since `before` (the planId changed), else null. */
+async function newReport(before: PurgeReport | null): Promise<PurgeReport | null> {
+  const now = await bg.storage.lastReport.getValue();
+  return now && now.planId !== before?.planId ? now : null;
+}
+
+/** The browser reports an idle state; returns the report of a purge it caused. */
+async function idleState(state: IdleState) {
+  const before = await bg.storage.lastReport.getValue();
+  await bg.idleState(state);
+  return newReport(before);
+}
+
 /** Time passes without input; the browser reports `idle` when the threshold is crossed. */
 async function leave(seconds: number) {
   w.clock.advance(seconds * 1000);
-  const state = await sys.api.queryState(Math.max(15, timeoutSeconds));
-  if (state !== 'active') await idle.onIdleStateChanged(deps, state);
+  const state = await sys.queryState(Math.max(15, timeoutSeconds));
+  if (state !== 'active') await idleState(state);
 }
 
-/** The alarm (or the worker's timer) fires at the deadline. */
+/** The alarm fires at the deadline; returns the report of a purge it caused. */
 async function countdownEnds() {
-  const when = w.alarms.get(idle.IDLE_ALARM);
-  expect(when, 'an alarm wakes the worker at the deadline').toBeDefined();
-  w.clock.advance(Math.max(0, when! - w.clock.now()));
-  return idle.onCountdownDue(deps);
+  const alarm = await fakeBrowser.alarms.get(IDLE_ALARM);
+  expect(alarm, 'an alarm wakes the worker at the deadline').toBeDefined();
+  w.clock.advance(Math.max(0, alarm!.scheduledTime - w.clock.now()));
+  const before = await bg.storage.lastReport.getValue();
+  await bg.alarm(IDLE_ALARM);
+  return newReport(before);
 }
 
 const cookies = () => w.port.snapshot().cookies.map((c) => `${c.domain} ${c.name}`);
@@ -125,8 +126,8 @@ describe('idle logout', () => {
     const { kommunTab, newsTab } = await annaLoggedIn();
     await leave(TIMEOUT_S);
     const c = await countdown();
-    expect(c?.deadline).toBe(w.clock.now() + idle.COUNTDOWN_MS);
-    expect([...ui.shown.values()]).toEqual([c!.deadline]);
+    expect(c?.deadline).toBe(w.clock.now() + COUNTDOWN_MS);
+    expect([...shown().values()]).toEqual([c!.deadline]);
 
     const report = await countdownEnds();
     expect(report?.trigger).toBe('idle');
@@ -134,7 +135,7 @@ describe('idle logout', () => {
     const open = w.port.snapshot().tabs.map((t) => t.id);
     expect(open).not.toContain(kommunTab);
     expect(open).toContain(newsTab);
-    expect(ui.shown.size, 'the countdown window closes after the purge').toBe(0);
+    expect(shown().size, 'the countdown window closes after the purge').toBe(0);
     expect(await countdown()).toBeNull();
     expect(Object.keys((await bg.storage.sessionState.getValue()).groups)).toEqual([]);
   });
@@ -144,8 +145,8 @@ describe('idle logout', () => {
     await leave(TIMEOUT_S);
     w.clock.advance(10_000);
     sys.touch();
-    await idle.onIdleStateChanged(deps, 'active');
-    expect(ui.shown.size).toBe(0);
+    await idleState('active');
+    expect(shown().size).toBe(0);
     expect(await countdownEnds()).toBeNull();
     expect(cookies()).toContain('e-tjanster.jarfalla.se JSESSIONID');
   });
@@ -153,9 +154,9 @@ describe('idle logout', () => {
   it('closing the countdown window (or its button) answers it', async () => {
     await annaLoggedIn();
     await leave(TIMEOUT_S);
-    const [id] = [...ui.shown.keys()];
-    ui.shown.delete(id!);
-    await idle.onWindowRemoved(deps, id!);
+    const [id] = [...shown().keys()];
+    w.browserState.popups.delete(id!);
+    await bg.windowClosed(id!);
     expect(await countdown()).toBeNull();
     expect(await countdownEnds()).toBeNull();
     expect(cookies()).toContain('e-tjanster.jarfalla.se JSESSIONID');
@@ -182,73 +183,68 @@ describe('idle logout', () => {
   it('a worker that wakes after the deadline (the alarm came while it started) finishes at once', async () => {
     await annaLoggedIn();
     await leave(TIMEOUT_S);
-    w.clock.advance(idle.COUNTDOWN_MS + 5_000);
-    await newWorker();
-    await idle.syncIdle(deps);
+    w.clock.advance(COUNTDOWN_MS + 5_000);
+    await newWorker(); // its start syncs idle logout
     expect(cookies()).toEqual(['.lokaltidningen.se reader']);
   });
 
   it('nothing protected open: idleness is nobody’s business', async () => {
     const newsTab = w.port.openTab({ url: `${NEWS}/` });
-    await navigate(bg, deps, newsTab, { url: `${NEWS}/`, transitionType: 'typed' });
+    await navigate(bg, newsTab, { url: `${NEWS}/`, transitionType: 'typed' });
     await leave(TIMEOUT_S * 3);
-    expect(ui.opened).toBe(0);
+    expect(opened).toBe(0);
     expect(await countdown()).toBeNull();
   });
 
   it('a locked screen purges at once, countdown or not', async () => {
     await annaLoggedIn();
     sys.lock();
-    const report = await idle.onIdleStateChanged(deps, 'locked');
+    const report = await idleState('locked');
     expect(report?.trigger).toBe('idle');
     expect(cookies()).toEqual(['.lokaltidningen.se reader']);
-    expect(ui.opened).toBe(0);
+    expect(opened).toBe(0);
   });
 
   it('one countdown at a time', async () => {
     await annaLoggedIn();
     await leave(TIMEOUT_S);
-    await idle.onIdleStateChanged(deps, 'idle');
-    expect(ui.opened).toBe(1);
+    await idleState('idle');
+    expect(opened).toBe(1);
   });
 
   it('idle logout off (0): no detection, and a running countdown ends when the policy turns it off', async () => {
     await annaLoggedIn();
     await leave(TIMEOUT_S);
-    expect(ui.shown.size).toBe(1);
+    expect(shown().size).toBe(1);
     timeoutSeconds = 0;
-    await idle.syncIdle(deps);
-    expect(ui.shown.size).toBe(0);
+    await bg.settingsChanged();
+    expect(shown().size).toBe(0);
     expect(await countdown()).toBeNull();
     await leave(TIMEOUT_S);
-    expect(ui.opened).toBe(1);
-    expect(await idle.onCountdownDue(deps)).toBeNull();
+    expect(opened).toBe(1);
+    const before = await bg.storage.lastReport.getValue();
+    await bg.alarm(IDLE_ALARM);
+    expect(await newReport(before)).toBeNull();
   });
 
   it('syncIdle sets the detection interval (never under 15 s) and catches an idle state it missed', async () => {
     await annaLoggedIn();
-    timeoutSeconds = 15;
-    await idle.syncIdle(deps);
-    expect(sys.interval).toBe(15);
-    expect(ui.opened).toBe(0);
+    timeoutSeconds = 10;
+    await bg.settingsChanged();
+    expect(w.browserState.idleInterval).toBe(15);
+    expect(opened).toBe(0);
     w.clock.advance(16_000);
-    await newWorker();
-    await idle.syncIdle(deps);
-    expect(ui.opened).toBe(1);
+    await newWorker(); // its start syncs idle logout
+    expect(opened).toBe(1);
   });
 
   it('a window the purge would empty stays open on IT’s start page', async () => {
     const START = 'https://bibliotek.exempelstad.se/';
-    deps.settings = async () =>
-      effectiveSettings(DEFAULT_SETTINGS, { idleTimeoutSeconds: TIMEOUT_S, startPage: START });
-    deps.windows = {
-      normalWindowIds: async () => [...new Set(w.port.snapshot().tabs.map((t) => t.windowId))],
-      openTab: async (windowId, url) => void w.port.openTab({ windowId, url: url ?? 'chrome://newtab/' }),
-    };
+    startPage = START;
     const newsTab = w.port.openTab({ url: `${NEWS}/`, windowId: 1 });
-    await navigate(bg, deps, newsTab, { url: `${NEWS}/`, transitionType: 'typed' });
+    await navigate(bg, newsTab, { url: `${NEWS}/`, transitionType: 'typed' });
     const kommunTab = w.port.openTab({ url: `${ESERVICE}/mina-sidor`, windowId: 2 });
-    await navigate(bg, deps, kommunTab, { url: `${ESERVICE}/mina-sidor`, transitionType: 'typed' });
+    await navigate(bg, kommunTab, { url: `${ESERVICE}/mina-sidor`, transitionType: 'typed' });
     sys.touch();
     await leave(TIMEOUT_S);
     await countdownEnds();
@@ -261,7 +257,7 @@ describe('idle logout', () => {
 
   it('a countdown window that cannot open still leads to the purge', async () => {
     await annaLoggedIn();
-    deps.countdown = { open: () => Promise.reject(new Error('no display')), close: async () => {} };
+    w.ctx.windows.openPopup = () => Promise.reject(new Error('no display'));
     await leave(TIMEOUT_S);
     expect((await countdown())?.windowId).toBeNull();
     expect((await countdownEnds())?.trigger).toBe('idle');

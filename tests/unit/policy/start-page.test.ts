@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { keepWindowsOpen, type WindowApi, windowsLeftEmpty } from '@/utils/background/start-page';
+import type { BackgroundContext } from '@/utils/background/context';
+import { keepWindowsOpen, windowsLeftEmpty } from '@/utils/background/start-page';
 import type { TabInfo } from '@/utils/browser-data/port';
 
 const tab = (id: number, windowId: number, incognito = false): TabInfo => ({
@@ -9,19 +10,29 @@ const tab = (id: number, windowId: number, incognito = false): TabInfo => ({
   url: `https://x.se/${id}`,
 });
 
-/** Windows and tabs that behave: opening a tab adds it to its window. */
-function fakeWindows(tabs: TabInfo[], normal: number[]): WindowApi & { opened: [number, string | null][] } {
+type Ctx = Pick<BackgroundContext, 'windows' | 'tabs'>;
+
+/** Windows and tabs that behave: opening a tab adds it to its window; `opened` is what was opened where. */
+function fakeWindows(tabs: TabInfo[], normal: number[]) {
   const opened: [number, string | null][] = [];
   let next = 1000;
-  return {
-    opened,
-    normalWindowIds: async () => normal,
-    async openTab(windowId, url) {
-      if (!normal.includes(windowId)) throw new Error(`no window ${windowId}`);
-      opened.push([windowId, url]);
-      tabs.push({ id: next++, windowId, incognito: false, url: url ?? 'chrome://newtab/' });
+  const unused = async () => {
+    throw new Error('not used');
+  };
+  const ctx: Ctx = {
+    windows: { normalIds: async () => normal, openPopup: unused, close: unused },
+    tabs: {
+      query: async () => tabs,
+      update: unused,
+      async create({ windowId, url }) {
+        if (windowId === undefined || !normal.includes(windowId)) throw new Error(`no window ${windowId}`);
+        opened.push([windowId, url ?? null]);
+        tabs.push({ id: next++, windowId, incognito: false, url: url ?? 'chrome://newtab/' });
+        return {};
+      },
     },
   };
+  return { ctx, opened };
 }
 
 describe('windowsLeftEmpty', () => {
@@ -41,31 +52,31 @@ describe('keepWindowsOpen', () => {
   it('opens the start page in each window that would close, before anything closes', async () => {
     const tabs = [tab(1, 10), tab(2, 20), tab(3, 20)];
     const api = fakeWindows(tabs, [10, 20]);
-    expect(await keepWindowsOpen([...tabs], [1, 2], 'https://bibliotek.exempelstad.se/', api)).toBe(1);
+    expect(await keepWindowsOpen(api.ctx, [...tabs], [1, 2], 'https://bibliotek.exempelstad.se/')).toBe(1);
     expect(api.opened).toEqual([[10, 'https://bibliotek.exempelstad.se/']]);
   });
 
   it('no start page: the browser’s new-tab page', async () => {
     const tabs = [tab(1, 10)];
     const api = fakeWindows(tabs, [10]);
-    await keepWindowsOpen([...tabs], [1], null, api);
+    await keepWindowsOpen(api.ctx, [...tabs], [1], null);
     expect(api.opened).toEqual([[10, null]]);
   });
 
   it('nothing to close: nothing opened, no browser call', async () => {
     const api = fakeWindows([], []);
-    api.normalWindowIds = async () => {
+    api.ctx.windows.normalIds = async () => {
       throw new Error('not called');
     };
-    expect(await keepWindowsOpen([tab(1, 10)], [], null, api)).toBe(0);
+    expect(await keepWindowsOpen(api.ctx, [tab(1, 10)], [], null)).toBe(0);
   });
 
   it('a window that cannot take a tab does not stop the others (nor the purge)', async () => {
     const tabs = [tab(1, 10), tab(2, 20)];
     const api = fakeWindows(tabs, [10, 20]);
-    const open = api.openTab;
-    api.openTab = (w, u) => (w === 10 ? Promise.reject(new Error('gone')) : open(w, u));
-    expect(await keepWindowsOpen([...tabs], [1, 2], null, api)).toBe(1);
+    const open = api.ctx.tabs.create;
+    api.ctx.tabs.create = (p) => (p.windowId === 10 ? Promise.reject(new Error('gone')) : open(p));
+    expect(await keepWindowsOpen(api.ctx, [...tabs], [1, 2], null)).toBe(1);
     expect(api.opened).toEqual([[20, null]]);
   });
 });

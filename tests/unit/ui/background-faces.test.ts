@@ -1,33 +1,42 @@
 /**
- * The background side of the faces: the guard may only ask (and only for its own tab's group), settings
- * changes are checked and policy-locked keys refused, the receipt tab opens before the purge, menus and
- * badge are built as they should be.
+ * The background side of the faces, against the real background over the fake browser: the guard may only
+ * ask (and only for its own tab's group), settings changes are checked and policy-locked keys refused, the
+ * receipt tab opens before the purge empties a window and is never doubled, menus and badge show what they
+ * should. Every assertion reads the browser's state afterwards.
  */
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { showSessionCount } from '@/utils/background/badge';
-import { forcedLogOut } from '@/utils/background/commands';
-import { onCommitted } from '@/utils/background/events';
-import { guardLogOut, guardScope } from '@/utils/background/guard';
+import { badgeView, showSessionCount } from '@/utils/background/badge';
 import { MENU_ACTION, MENU_PAGE, syncMenus } from '@/utils/background/menus';
 import { openReceiptTab } from '@/utils/background/receipt-tab';
 import { addDomain, removeDomain, sanitisePatch, saveSettings } from '@/utils/background/settings-commands';
 import { setLanguage } from '@/utils/i18n';
 import type { SenderLike } from '@/utils/messages';
 import type { SessionState } from '@/utils/session-groups/types';
-import { lastReport, sessionState, userSettings } from '@/utils/storage';
-import { createWorld } from '../helpers/background-world';
+import { sessionState, userSettings } from '@/utils/storage';
+import { createWorld, navigate, startWorker, type Worker, type World } from '../helpers/background-world';
 
 const ESERVICE = 'https://e-tjanster.jarfalla.se';
+const RECEIPT = 'chrome-extension://test-extension-id/receipt.html';
 
-beforeEach(() => {
+let w: World;
+let bg: Worker;
+
+beforeEach(async () => {
   fakeBrowser.reset();
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   setLanguage('en');
+  w = createWorld();
+  bg = await startWorker(w);
+});
+
+afterEach(() => {
+  vi.useRealTimers();
 });
 
 const KOMMUN = 'e-tjanster.jarfalla.se';
 const state: SessionState = {
-  v: 1,
+  v: 2,
   groups: {
     g1: {
       id: 'g1',
@@ -51,39 +60,31 @@ const state: SessionState = {
     },
   },
   tabs: {
-    '5': { tabId: 5, groupIds: ['g1'], host: KOMMUN, groupId: 'g1' },
-    '6': { tabId: 6, groupIds: ['g2'], host: 'www.vklass.se', groupId: 'g2' },
-    '7': { tabId: 7, groupIds: [], host: 'www.lokaltidningen.se' },
+    '5': { tabId: 5, host: KOMMUN, groupId: 'g1' },
+    '6': { tabId: 6, host: 'www.vklass.se', groupId: 'g2' },
+    '7': { tabId: 7, host: 'www.lokaltidningen.se' },
   },
 };
+/** Our content script in the top frame of tab `tabId`, the frame at `url`, the tab at `tabUrl`. */
 const guardFrom = (tabId: number, url: string, tabUrl = url): SenderLike => ({
-  id: 'ext',
+  id: 'test-extension-id',
   url,
   frameId: 0,
   tab: { id: tabId, url: tabUrl, windowId: 1, index: 3 },
 });
+const groupIds = async () => Object.keys((await sessionState.getValue()).groups).sort();
 
 describe('the guard may only ask, and only for its own group', () => {
-  it('is honoured for the tab’s own group on a protected host of that group', async () => {
-    const { deps } = createWorld();
+  it('is honoured for the tab’s own group on a protected host of that group: that group goes, the receipt opens next to the tab', async () => {
     await sessionState.setValue(state);
-    expect(await guardScope(deps, guardFrom(5, `https://${KOMMUN}/mina-sidor`))).toEqual({
-      kind: 'group',
-      groupId: 'g1',
-    });
-    const calls: unknown[] = [];
-    const res = await guardLogOut(
-      deps,
-      guardFrom(5, `https://${KOMMUN}/mina-sidor`),
-      async (_, scope, receipt) => {
-        calls.push({ scope, receipt });
-        return null;
-      },
-    );
+    const res = await bg.send('guardLogOut', {}, guardFrom(5, `https://${KOMMUN}/mina-sidor`));
     expect(res).toEqual({ accepted: true });
-    expect(calls).toEqual([
-      { scope: { kind: 'group', groupId: 'g1' }, receipt: { active: true, windowId: 1, index: 4 } },
-    ]);
+    await bg.settled();
+    expect(await groupIds()).toEqual(['g2']);
+    const report = await bg.storage.lastReport.getValue();
+    expect(report).toMatchObject({ trigger: 'guard', labels: ['Järfälla kommun'], verified: true });
+    const receipt = w.port.snapshot().tabs.filter((t) => t.url?.startsWith(RECEIPT));
+    expect(receipt.map((t) => t.windowId)).toEqual([1]);
   });
 
   it.each([
@@ -94,17 +95,16 @@ describe('the guard may only ask, and only for its own group', () => {
     ['the page is not protected', guardFrom(7, 'https://www.lokaltidningen.se/')],
     ['the host is not in the tab’s group', guardFrom(6, `https://${KOMMUN}/`)],
     ['the tab is in no group', guardFrom(99, `https://${KOMMUN}/`)],
-    ['there is no tab', { id: 'ext', url: `https://${KOMMUN}/`, frameId: 0 }],
+    ['there is no tab', { id: 'test-extension-id', url: `https://${KOMMUN}/`, frameId: 0 }],
   ])('is refused when %s', async (_, sender) => {
-    const { deps } = createWorld();
     await sessionState.setValue(state);
-    const calls: unknown[] = [];
-    const res = await guardLogOut(deps, sender, async (...a) => {
-      calls.push(a);
-      return null;
-    });
-    expect(res).toEqual({ accepted: false });
-    expect(calls).toEqual([]);
+    const res = await bg.send('guardLogOut', {}, sender);
+    expect(res).toMatchObject(
+      'tab' in sender ? { accepted: false } : { refused: expect.stringContaining('refused') },
+    );
+    await bg.settled();
+    expect(await groupIds()).toEqual(['g1', 'g2']);
+    expect(await bg.storage.lastReport.getValue()).toBeNull();
   });
 });
 
@@ -155,114 +155,100 @@ describe('settings from the options page', () => {
 
 describe('the receipt tab', () => {
   it('opens once the report is there; a window the purge would empty gets it before its last tab closes', async () => {
-    const w = createWorld();
-    const windowsOpened: [number, string | null][] = [];
-    w.deps.windows = {
-      normalWindowIds: async () => [...new Set(w.port.snapshot().tabs.map((t) => t.windowId))],
-      openTab: async (windowId, url) => {
-        // The group's tab is still open: the receipt comes first, so the window never empties.
-        expect(w.port.snapshot().tabs.map((t) => t.url)).toContain(`${ESERVICE}/mina-sidor`);
-        windowsOpened.push([windowId, url]);
-        w.port.openTab({ windowId, url: url ?? 'chrome://newtab/' });
-      },
+    const create = w.ctx.tabs.create;
+    w.ctx.tabs.create = async (p) => {
+      // The group's tab is still open: the receipt comes first, so the window never empties.
+      expect(w.port.snapshot().tabs.map((t) => t.url)).toContain(`${ESERVICE}/mina-sidor`);
+      return create(p);
     };
     const kommun = w.port.openTab({ url: `${ESERVICE}/mina-sidor`, windowId: 7 });
-    await onCommitted(w.deps, {
-      tabId: kommun,
-      frameId: 0,
-      url: `${ESERVICE}/mina-sidor`,
-      transitionType: 'typed',
-    });
-    const seen: string[] = [];
-    const page = (since: number) => `chrome-extension://id/receipt.html?since=${since}`;
-    const report = await forcedLogOut(
-      w.deps,
-      { kind: 'all' },
-      { active: true },
-      async (placement, since) => {
-        seen.push(
-          `receipt ${JSON.stringify(placement)} since ${since}; report: ${(await lastReport.getValue())?.trigger}`,
-        );
-      },
-      page,
-    );
+    await navigate(bg, kommun, { url: `${ESERVICE}/mina-sidor`, transitionType: 'typed' });
+    const report = await bg.logOutAll();
     expect(report).toMatchObject({ trigger: 'button', verified: true, tabsClosed: 1 });
-    expect(windowsOpened).toEqual([[7, page(w.clock.now())]]);
-    expect(w.port.snapshot().tabs.map((t) => [t.windowId, t.url])).toEqual([[7, page(w.clock.now())]]);
-    await vi.waitFor(() =>
-      expect(seen).toEqual([`receipt {"active":true} since ${w.clock.now()}; report: button`]),
-    );
-    expect(await lastReport.getValue()).toEqual(report);
+    // One receipt tab: the one that kept the window open shows this logout (it is not opened twice).
+    expect(w.port.snapshot().tabs.map((t) => [t.windowId, t.url])).toEqual([
+      [7, `${RECEIPT}?since=${w.clock.now()}`],
+    ]);
+    expect(await bg.storage.lastReport.getValue()).toEqual(report);
   });
 
   it('is reused when one is open, else created next to the person’s tab', async () => {
-    const calls: string[] = [];
-    const base = 'chrome-extension://id/receipt.html';
-    const api = (tabs: { id: number; windowId: number; url: string }[]) => ({
-      query: async () => tabs,
-      create: async (p: object) => calls.push(`create ${JSON.stringify(p)}`),
-      update: async (id: number, p: object) => calls.push(`update ${id} ${JSON.stringify(p)}`),
-    });
-    await openReceiptTab({ active: true, windowId: 1, index: 4 }, 10, api([]), base);
-    await openReceiptTab({ active: false }, 11, api([{ id: 9, windowId: 2, url: `${base}?since=1` }]), base);
-    await openReceiptTab(
-      { active: true, windowId: 1 },
-      12,
-      api([{ id: 9, windowId: 2, url: `${base}?since=1` }]),
-      base,
-    );
-    // The tab that kept an emptied window open already shows this logout: brought forward, not reloaded.
-    await openReceiptTab({ active: true }, 13, api([{ id: 5, windowId: 3, url: `${base}?since=13` }]), base);
-    await openReceiptTab({ active: false }, 14, api([{ id: 5, windowId: 3, url: `${base}?since=14` }]), base);
-    expect(calls).toEqual([
-      `create {"url":"${base}?since=10","active":true,"windowId":1,"index":4}`,
-      `update 9 {"url":"${base}?since=11","active":false}`,
-      `create {"url":"${base}?since=12","active":true,"windowId":1}`,
-      `update 5 {"active":true}`,
+    /** Tabs that behave: created at an index, updated in place. */
+    const browserTabs = (
+      open: { id: number; windowId: number; url: string; active?: boolean; index?: number }[],
+    ) => {
+      let next = 100;
+      return {
+        open,
+        query: async () => open,
+        create: async (p: { url?: string; active: boolean; windowId?: number; index?: number }) =>
+          open.push({
+            id: next++,
+            windowId: p.windowId ?? 1,
+            url: p.url ?? '',
+            active: p.active,
+            index: p.index,
+          }),
+        update: async (id: number, p: { url?: string; active: boolean }) =>
+          Object.assign(open.find((t) => t.id === id)!, p),
+      };
+    };
+    const ctx = (tabs: ReturnType<typeof browserTabs>) => ({ pageUrl: w.ctx.pageUrl, tabs });
+
+    const none = browserTabs([]);
+    await openReceiptTab(ctx(none), { active: true, windowId: 1, index: 4 }, 10);
+    expect(none.open).toEqual([{ id: 100, windowId: 1, url: `${RECEIPT}?since=10`, active: true, index: 4 }]);
+
+    const behind = browserTabs([{ id: 9, windowId: 2, url: `${RECEIPT}?since=1` }]);
+    await openReceiptTab(ctx(behind), { active: false }, 11);
+    expect(behind.open).toEqual([{ id: 9, windowId: 2, url: `${RECEIPT}?since=11`, active: false }]);
+
+    const otherWindow = browserTabs([{ id: 9, windowId: 2, url: `${RECEIPT}?since=1` }]);
+    await openReceiptTab(ctx(otherWindow), { active: true, windowId: 1 }, 12);
+    expect(otherWindow.open.map((t) => [t.id, t.windowId, t.url])).toEqual([
+      [9, 2, `${RECEIPT}?since=1`],
+      [100, 1, `${RECEIPT}?since=12`],
     ]);
+
+    // The tab that kept an emptied window open already shows this logout: brought forward, not reloaded.
+    const same = browserTabs([{ id: 5, windowId: 3, url: `${RECEIPT}?since=13`, active: false }]);
+    await openReceiptTab(ctx(same), { active: true }, 13);
+    expect(same.open).toEqual([{ id: 5, windowId: 3, url: `${RECEIPT}?since=13`, active: true }]);
+    const sameBehind = browserTabs([{ id: 5, windowId: 3, url: `${RECEIPT}?since=14`, active: false }]);
+    await openReceiptTab(ctx(sameBehind), { active: false }, 14);
+    expect(sameBehind.open).toEqual([{ id: 5, windowId: 3, url: `${RECEIPT}?since=14`, active: false }]);
   });
 });
 
 describe('context menu and badge', () => {
   it('builds the page item for protected hosts and the toolbar item, one rebuild at a time', async () => {
-    const items: Map<string, object> = new Map();
-    const api = {
-      removeAll: async () => items.clear(),
-      create: (p: { id: string }) => {
-        if (items.has(p.id)) throw new Error(`duplicate ${p.id}`);
-        items.set(p.id, p);
-      },
-    };
-    await Promise.all([
-      syncMenus(['jarfalla.se', 'vklass.se'], api, true),
-      syncMenus(['jarfalla.se'], api, true),
-    ]);
-    expect(items.get(MENU_PAGE)).toMatchObject({
+    const menus = () => new Map(w.browserState.menus.map((m) => [m.id, m]));
+    await Promise.all([syncMenus(w.ctx, ['jarfalla.se', 'vklass.se']), syncMenus(w.ctx, ['jarfalla.se'])]);
+    expect(menus().get(MENU_PAGE)).toMatchObject({
       title: 'Log out and clear',
       documentUrlPatterns: ['*://*.jarfalla.se/*'],
     });
-    expect(items.get(MENU_ACTION)).toMatchObject({ contexts: ['action'] });
-    await syncMenus([], api, false);
-    expect([...items.keys()]).toEqual([MENU_ACTION]);
-    expect(items.get(MENU_ACTION)).toMatchObject({ contexts: ['browser_action'] });
+    expect(menus().get(MENU_ACTION)).toMatchObject({ contexts: ['action'] });
+    await syncMenus({ ...w.ctx, manifestVersion: 2 }, []);
+    expect([...menus().keys()]).toEqual([MENU_ACTION]);
+    expect(menus().get(MENU_ACTION)).toMatchObject({ contexts: ['browser_action'] });
   });
 
   it('sets the badge text, colour and title', async () => {
-    const calls: string[] = [];
-    const rec = (name: string) => async (d: object) => {
-      calls.push(`${name} ${JSON.stringify(d)}`);
-    };
-    await showSessionCount(3, {
-      setBadgeText: rec('text'),
-      setBadgeBackgroundColor: rec('colour'),
-      setBadgeTextColor: rec('textColour'),
-      setTitle: rec('title'),
-    });
-    expect(calls.sort()).toEqual([
-      'colour {"color":"#b3261e"}',
-      'text {"text":"3"}',
-      'textColour {"color":"#ffffff"}',
-      'title {"title":"Safe Logout – protected sessions open: 3"}',
-    ]);
+    await showSessionCount(w.ctx, 3);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('3');
+    expect(await fakeBrowser.action.getTitle({})).toBe('Safe Logout – protected sessions open: 3');
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual([0xb3, 0x26, 0x1e, 255]);
+    await showSessionCount(w.ctx, 0);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+    expect(await fakeBrowser.action.getTitle({})).toBe(badgeView(0).title);
+  });
+
+  it('follows the protected sessions open: a login shows 1, the logout clears it', async () => {
+    const kommun = w.port.openTab({ url: `${ESERVICE}/mina-sidor` });
+    await navigate(bg, kommun, { url: `${ESERVICE}/mina-sidor`, transitionType: 'typed' });
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('1'));
+    await bg.logOutAll();
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe(''));
   });
 });

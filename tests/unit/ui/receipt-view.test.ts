@@ -13,7 +13,9 @@ const report = (over: Partial<PurgeReport> = {}): PurgeReport => ({
   cookieSitesCleared: 2,
   originsCleared: 6,
   sitesCleared: 2,
+  historyCleared: true,
   historyRemoved: 3,
+  downloadsCleared: false,
   downloadsRemoved: 0,
   leftovers: [],
   failures: [],
@@ -23,7 +25,7 @@ const report = (over: Partial<PurgeReport> = {}): PurgeReport => ({
 
 describe('receiptView', () => {
   it('a verified purge: every removed thing with its count and how it was checked; nothing to do', () => {
-    const v = receiptView(report(), { historyOn: true, downloadsOn: false });
+    const v = receiptView(report({ historyCleared: true, downloadsCleared: false }));
     expect(v).toMatchObject({
       sites: ['Järfälla kommun'],
       nothing: false,
@@ -41,18 +43,18 @@ describe('receiptView', () => {
   });
 
   it('counts downloads when their deletion is on, else reminds the person of their own files', () => {
-    expect(receiptView(report(), { historyOn: true, downloadsOn: true }).removed.at(-1)).toEqual({
+    expect(receiptView(report({ historyCleared: true, downloadsCleared: true })).removed.at(-1)).toEqual({
       kind: 'downloads',
       n: 0,
       ok: true,
     });
-    expect(receiptView(report(), { historyOn: true, downloadsOn: false }).removed.at(-1)).toEqual({
+    expect(receiptView(report({ historyCleared: true, downloadsCleared: false })).removed.at(-1)).toEqual({
       kind: 'downloads-check',
     });
   });
 
   it('says history was kept when its clearing is off', () => {
-    const v = receiptView(report({ historyRemoved: 0 }), { historyOn: false, downloadsOn: false });
+    const v = receiptView(report({ historyRemoved: 0, historyCleared: false, downloadsCleared: false }));
     expect(v.removed).toContainEqual({ kind: 'history-off' });
   });
 
@@ -64,8 +66,9 @@ describe('receiptView', () => {
           { domain: '.eidbrygga.net', name: 'SSO_SESSION', storeId: '0', partitioned: false },
           { domain: 'e-tjanster.jarfalla.se', name: 'JSESSIONID', storeId: '0', partitioned: true },
         ],
+        historyCleared: true,
+        downloadsCleared: false,
       }),
-      { historyOn: true, downloadsOn: false },
     );
     expect(v.problems).toEqual([
       { kind: 'cookies-left', n: 2, sites: ['e-tjanster.jarfalla.se', 'eidbrygga.net'] },
@@ -84,8 +87,9 @@ describe('receiptView', () => {
           { step: 'tabs', message: 'z' },
           { step: 'site-data', message: 'w' },
         ],
+        historyCleared: true,
+        downloadsCleared: false,
       }),
-      { historyOn: true, downloadsOn: false },
     );
     expect(v.problems.map((p) => p.kind)).toEqual([
       'site-data-failed',
@@ -97,6 +101,11 @@ describe('receiptView', () => {
     expect(v.removed.find((l) => l.kind === 'storage')).toEqual({ kind: 'storage', n: 2, ok: false });
   });
 
+  it('says what started the logout, from the report alone', () => {
+    expect(receiptView(report({ trigger: 'last-tab-closed' })).trigger).toBe('last-tab-closed');
+    expect(receiptView(report({ trigger: 'guard' })).trigger).toBe('guard');
+  });
+
   it('nothing found at all: a one-line receipt', () => {
     const v = receiptView(
       report({
@@ -106,8 +115,9 @@ describe('receiptView', () => {
         originsCleared: 0,
         sitesCleared: 0,
         historyRemoved: 0,
+        historyCleared: true,
+        downloadsCleared: false,
       }),
-      { historyOn: true, downloadsOn: false },
     );
     expect(v.nothing).toBe(true);
   });

@@ -1,5 +1,5 @@
 /**
- * The recogniser the background uses: built-in packs the user has not switched off, plus user and policy
+ * The settings in force (user settings with IT policy over them) and the recogniser they make: built-in packs the user has not switched off, plus user and policy
  * domains, minus excluded ones. Rebuilt only when settings change (a derived cache, not state).
  */
 import { PACKS } from '../rules/generated/packs';
@@ -41,7 +41,7 @@ async function build() {
   return cache;
 }
 
-export const getClassifier = async (): Promise<Classify> => (await build()).classify;
+/** What is protected now: the recogniser and every protected domain (for the logout watcher's hosts). */
+export const recogniser = async (): Promise<{ classify: Classify; domains: string[] }> => build();
 
-/** Every protected domain (for registering the logout watcher on exactly those hosts). */
 export const protectedDomains = async (): Promise<string[]> => (await build()).domains;
