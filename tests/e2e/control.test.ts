@@ -47,7 +47,7 @@ async function annaThen(
     const page = await firstPersonVisit(session, sim, ANNA);
     await performTrigger(session, page, sim, trigger);
     await nextPersonFirst?.(session);
-    return await nextPersonReach(session.context, sim, { loginOrder });
+    return await nextPersonReach(session, sim, { loginOrder });
   } finally {
     await session.close();
   }
@@ -95,6 +95,15 @@ function expectUnrelatedKept(reach: NextPersonReach) {
   expect(reach.unrelated).toEqual({ cookie: true, localStorage: true });
 }
 
+/** Every leak through the IdP, site storage, the HTTP cache and the partitioned cookie; the newspaper kept. */
+function expectTheLeak(reach: NextPersonReach) {
+  expectSsoLeak(reach);
+  expectStorageLeak(reach);
+  expectHttpCacheLeak(reach);
+  expectPartitionedCookie(reach);
+  expectUnrelatedKept(reach);
+}
+
 describe('control: without the extension, the next person reaches Anna’s data', () => {
   it('(a) after the site’s “Logga ut” link', async () => {
     const reach = await annaThen('logout-link');
@@ -103,22 +112,14 @@ describe('control: without the extension, the next person reaches Anna’s data'
     expect(reach.cookies.group.map((c) => c.name)).not.toContain(sim.services.kommun.sessionCookie);
     // …and yet the next person is Anna at the kommun without typing anything.
     expect(reach.login.kommun).toMatchObject({ loggedInAs: ANNA.name, via: 'sso', askedToLogIn: false });
-    expectSsoLeak(reach);
-    expectStorageLeak(reach);
-    expectHttpCacheLeak(reach);
-    expectPartitionedCookie(reach);
-    expectUnrelatedKept(reach);
+    expectTheLeak(reach);
   });
 
   it('(b) after the site’s “Logga ut” form button', async () => {
     const reach = await annaThen('logout-form');
     expect(reach.storage.kommun.sessionAs).toBeNull();
     expect(reach.login.kommun).toMatchObject({ loggedInAs: ANNA.name, via: 'sso', askedToLogIn: false });
-    expectSsoLeak(reach);
-    expectStorageLeak(reach);
-    expectHttpCacheLeak(reach);
-    expectPartitionedCookie(reach);
-    expectUnrelatedKept(reach);
+    expectTheLeak(reach);
   });
 
   it('(c) after closing the tab — and Ctrl+Shift+T brings the tab back with her sessionStorage', async () => {
@@ -130,11 +131,7 @@ describe('control: without the extension, the next person reaches Anna’s data'
     // Nothing ended: even the service's own session cookie still works.
     expect(reach.storage.kommun.sessionAs).toBe(ANNA.name);
     expect(reach.login.kommun).toMatchObject({ loggedInAs: ANNA.name, via: 'session' });
-    expectSsoLeak(reach);
-    expectStorageLeak(reach);
-    expectHttpCacheLeak(reach);
-    expectPartitionedCookie(reach);
-    expectUnrelatedKept(reach);
+    expectTheLeak(reach);
   });
 
   it('(d) after closing the browser and starting it again', async () => {
@@ -142,11 +139,7 @@ describe('control: without the extension, the next person reaches Anna’s data'
     // The session cookie died with the browser; the 20-minute SSO cookie did not.
     expect(reach.storage.kommun.sessionAs).toBeNull();
     expect(reach.login.kommun).toMatchObject({ loggedInAs: ANNA.name, via: 'sso', askedToLogIn: false });
-    expectSsoLeak(reach);
-    expectStorageLeak(reach);
-    expectHttpCacheLeak(reach);
-    expectPartitionedCookie(reach);
-    expectUnrelatedKept(reach);
+    expectTheLeak(reach);
   });
 
   it('(e) after a crash (SIGKILL once the cookies reached disk) and a restart', async () => {
@@ -154,11 +147,7 @@ describe('control: without the extension, the next person reaches Anna’s data'
     // After a crash Chromium keeps even session cookies (it restores the session), so the kommun may
     // let the next person in on its own session cookie rather than through the IdP: either is the leak.
     expect(reach.login.kommun).toMatchObject({ loggedInAs: ANNA.name, askedToLogIn: false });
-    expectSsoLeak(reach);
-    expectStorageLeak(reach);
-    expectHttpCacheLeak(reach);
-    expectPartitionedCookie(reach);
-    expectUnrelatedKept(reach);
+    expectTheLeak(reach);
   });
 
   it('(f) Vklass logs the next person in as Anna through the IdP’s SSO', async () => {
@@ -177,7 +166,7 @@ describe('control: without the extension, the next person reaches Anna’s data'
   it('the e-service’s PDF is a real attachment with the person’s name', async () => {
     const session = await browser();
     try {
-      const page = await firstPersonVisit(session, sim, ANNA);
+      const { page } = await firstPersonVisit(session, sim, ANNA);
       const download = await downloadPdf(page);
       expect(download.suggestedFilename()).toMatch(/\.pdf$/);
       const bytes = await readFile(await download.path());

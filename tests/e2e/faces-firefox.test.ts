@@ -11,8 +11,9 @@ import { createRequire } from 'node:module';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import en from '../../public/_locales/en/messages.json';
-import { ANNA, loginAs, open, waitForSelectorAcrossNavigations } from '../harness/firefox-person';
-import { type FirefoxLab, launchLab } from '../harness/firefox-scenario';
+import { type FirefoxLab, firefoxTab, launchLab } from '../harness/firefox-lab';
+import { loginAs, readNewspaper } from '../harness/person';
+import { ANNA } from '../harness/scenario';
 import { type Sim, startSim } from '../sim';
 import { AXE_TAGS, GUARD } from './faces-support';
 
@@ -56,11 +57,10 @@ describe('the faces in Firefox', () => {
     const browser = lab.firefox.browser;
     const page = await browser.newPage();
     await loginAs(page, sim.urls.kommun, ANNA);
-    await waitForSelectorAcrossNavigations(page, `${GUARD}[data-place]:not([data-place="measure"])`, 30_000);
+    await firefoxTab(page).waitFor(`${GUARD}[data-place]:not([data-place="measure"])`, 'login');
 
     const paper = await browser.newPage();
-    await open(paper, sim.urls.newspaper.start);
-    await waitForSelectorAcrossNavigations(paper, 'body[data-storage-ready]');
+    await readNewspaper(paper, sim);
     await sleep(500);
     expect(await paper.evaluate((tag) => document.querySelector(tag) === null, GUARD)).toBe(true);
 

@@ -121,6 +121,20 @@ describe.each<UiLang>(['sv', 'en'])('the faces, browser in %s', (lang) => {
     expect(await axeViolations(receipt)).toEqual([]);
   };
 
+  /**
+   * A forced logout asked for at `asked` from Anna's `page`: its receipt verified, the SSO cookie gone, her tab
+   * closed, the receipt page opened and verified. Returns the receipt page.
+   */
+  const expectForcedLogout = async (page: Page, asked: number): Promise<Page> => {
+    const report = await reportSince(asked);
+    expect(report.verified).toBe(true);
+    expect(await ssoCookieLeft()).toBe(false);
+    await expect.poll(() => page.isClosed(), POLL).toBe(true);
+    const receipt = await receiptTab(asked);
+    await expectVerifiedReceiptPage(receipt);
+    return receipt;
+  };
+
   it('speaks the browser’s language: every message as the browser itself formats it', async () => {
     const popup = await openExtensionPage(session.context, 'popup.html');
     // Our own formatter (used when the options pick a language) against the browser's getMessage.
@@ -347,12 +361,7 @@ describe.each<UiLang>(['sv', 'en'])('the faces, browser in %s', (lang) => {
     );
     const asked = Date.now();
     await pressKeys(display, page, 'alt+shift+l');
-    const report = await reportSince(asked);
-    expect(report.verified).toBe(true);
-    expect(await ssoCookieLeft()).toBe(false);
-    await expect.poll(() => page.isClosed(), POLL).toBe(true);
-    const receipt = await receiptTab(asked);
-    await expectVerifiedReceiptPage(receipt);
+    const receipt = await expectForcedLogout(page, asked);
     await receipt.close();
   });
 
@@ -384,12 +393,7 @@ describe.each<UiLang>(['sv', 'en'])('the faces, browser in %s', (lang) => {
     expect(tab).toBeTruthy();
     const asked = Date.now();
     await chooseFromContextMenu(display, page, L('logOutAndClear'));
-    const report = await reportSince(asked);
-    expect(report.verified).toBe(true);
-    expect(await ssoCookieLeft()).toBe(false);
-    await expect.poll(() => page.isClosed(), POLL).toBe(true);
-    const receipt = await receiptTab(asked);
-    await expectVerifiedReceiptPage(receipt);
+    const receipt = await expectForcedLogout(page, asked);
     expect(await receipt.evaluate(() => document.visibilityState)).toBe('visible');
     await receipt.close();
   });

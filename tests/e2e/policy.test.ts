@@ -125,7 +125,7 @@ describe('IT policy from /etc/chromium/policies/managed', () => {
       city.services.vklass.sessionCookie,
     );
 
-    const reach = await nextPersonReach(session.context, city, { loginOrder: ['kommun', 'vklass'] });
+    const reach = await nextPersonReach(session, city, { loginOrder: ['kommun', 'vklass'] });
     expect(reach.login.kommun.loggedInAs, 'the next person at the policy’s e-service').toBeNull();
     expect(reach.login.kommun.askedToLogIn).toBe(true);
     expect(reach.login.vklass.loggedInAs, 'the excluded e-service was left alone, as IT asked').toBe(

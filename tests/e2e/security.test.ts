@@ -49,7 +49,7 @@ async function isolatedWorlds(
 
 describe('trust boundaries', () => {
   it('refuses “log out everything” from a web page and from the content script’s world; accepts it from the popup', async () => {
-    const page = await firstPersonVisit(session, sim, ANNA);
+    const { page } = await firstPersonVisit(session, sim, ANNA);
     expect(await ssoCookiePresent()).toBe(true);
 
     // 1. A web page: no extension messaging is exposed to it (no externally_connectable).

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import type { Sim } from '../sim/server';
 import { browserPid, waitForProfileProcessesGone } from './browser-process';
+import type { BrowserSession, Tab, WaitKind } from './browser-session';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 /** The built extension (`npx wxt build`); absolute, so the extension id stays stable. */
@@ -33,8 +34,38 @@ export interface LaunchOptions {
   extraExtensions?: string[];
 }
 
-/** One running Chromium on one profile. `restartBrowser` swaps `context` and `pid` in place. */
-export interface ChromiumSession {
+/** How long a Chromium tab waits (browser-session.ts `WaitKind`). */
+const WAIT_MS: Record<WaitKind, number> = { step: 10_000, redirects: 15_000, login: 15_000 };
+
+/** A playwright page as a `Tab`. */
+export function chromiumTab(page: Page): Tab<Page> {
+  return {
+    page,
+    goto: async (url) => {
+      await page.goto(url);
+    },
+    waitFor: (selector, kind = 'step') => page.locator(selector).first().waitFor({ timeout: WAIT_MS[kind] }),
+    bodyData: (key) => page.evaluate((k) => document.body?.dataset[k] ?? null, key),
+    evaluate: <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) =>
+      // biome-ignore lint/suspicious/noExplicitAny: the driver's own PageFunction type, bridged once here
+      page.evaluate(fn as any, arg) as Promise<R>,
+    fill: (selector, text) => page.locator(selector).fill(text),
+    click: (selector) => page.locator(selector).click(),
+    clickButton: (name) => page.getByRole('button', { name }).click(),
+    url: () => page.url(),
+    isClosed: () => page.isClosed(),
+    screenshot: async (path) => {
+      await page.screenshot({ path });
+    },
+    close: () => page.close(),
+  };
+}
+
+/**
+ * One running Chromium on one profile (a `BrowserSession` over playwright pages). `restart` swaps `context` and
+ * `pid` in place.
+ */
+export interface ChromiumSession extends BrowserSession<Page> {
   context: BrowserContext;
   profileDir: string;
   /** Pid of the browser (main) process. */
@@ -164,6 +195,16 @@ export async function launchChromium(
     sim,
     options,
     workerLog,
+    browserName: 'chromium',
+    newTab: async () => chromiumTab(await session.context.newPage()),
+    tabUrls: async () => session.context.pages().map((p) => p.url()),
+    openExtensionPage: async (path) => chromiumTab(await openExtensionPage(session.context, path)),
+    allCookies: () => allCookies(session.context),
+    stored: (area, key) => storedInExtension(session.context, area, key),
+    async restart(o = {}) {
+      await restartBrowser(session, { crash: o.crash ?? false });
+    },
+    stopWorker: async () => stopServiceWorker(session.context, await extensionId(session.context)),
     async close() {
       openSessions.delete(session);
       await session.context.close().catch(() => {});
@@ -249,6 +290,41 @@ export async function openExtensionPage(context: BrowserContext, path: string): 
   const page = await context.newPage();
   await page.goto(`chrome-extension://${id}/${path.replace(/^\//, '')}`);
   return page;
+}
+
+/**
+ * The extension's storage item, read in its service worker (or, when the worker is stopped, in an extension
+ * page: opening one starts the worker again, as a person opening the popup would).
+ */
+async function storedInExtension<T>(
+  context: BrowserContext,
+  area: 'local' | 'session',
+  key: string,
+): Promise<T | undefined> {
+  const id = await extensionId(context);
+  // Self-contained: sent to the worker or page as text.
+  const read = async ({ a, k }: { a: 'local' | 'session'; k: string }) => {
+    const storage = (
+      globalThis as unknown as {
+        chrome: { storage: Record<string, { get(k: string): Promise<Record<string, unknown>> }> };
+      }
+    ).chrome.storage;
+    return (await storage[a]!.get(k))[k];
+  };
+  for (const w of context.serviceWorkers()) {
+    if (!w.url().startsWith(`chrome-extension://${id}/`)) continue;
+    try {
+      return (await w.evaluate(read, { a: area, k: key })) as T | undefined;
+    } catch {
+      // a stopped worker: read from a page instead
+    }
+  }
+  const page = await openExtensionPage(context, 'popup.html');
+  try {
+    return (await page.evaluate(read, { a: area, k: key })) as T | undefined;
+  } finally {
+    await page.close();
+  }
 }
 
 /** A cookie as CDP `Storage.getCookies` reports it (the fields the harness uses). */

@@ -1,12 +1,22 @@
-import type { Page } from 'playwright-core';
+/**
+ * The scenario, written once for both browsers (browser-session.ts): the first person's visit, the ways they
+ * leave, and the receipt the extension keeps of the purge that follows.
+ */
 import type { Sim } from '../sim/server';
 import type { Person } from '../sim/services';
-import { type ChromiumSession, restartBrowser } from './chromium';
+import type { BrowserSession, Tab } from './browser-session';
 import { waitForCookiesOnDisk } from './cookies-on-disk';
 import { clickLogout, loginAs, openReceipt, readNewspaper } from './person';
 
 /** How the first person "leaves": the triggers the product must handle. */
-export type Trigger = 'logout-link' | 'logout-form' | 'logout-script' | 'close-tab' | 'restart' | 'crash';
+export type Trigger =
+  | 'logout-link'
+  | 'logout-form'
+  | 'logout-script'
+  | 'close-tab'
+  | 'restart'
+  | 'crash'
+  | 'button';
 
 const LOGOUT_STYLE = { 'logout-link': 'link', 'logout-form': 'form', 'logout-script': 'script' } as const;
 
@@ -18,6 +28,21 @@ export const TRIGGER_LABELS: Record<Trigger, string> = {
   'close-tab': 'closes the tab',
   restart: 'closes the browser; it is started again',
   crash: 'the browser crashes; it is started again',
+  button: 'presses “Log out and clear” in the extension’s popup',
+};
+
+/**
+ * The purge trigger the extension records for each way of leaving: the name before issue 10 renamed them, and
+ * the new one (`last-tab-closed`, `browser-start`); drop the old names once every build has the new ones.
+ */
+export const PURGE_TRIGGER: Record<Trigger, readonly string[]> = {
+  'logout-link': ['site-logout'],
+  'logout-form': ['site-logout'],
+  'logout-script': ['site-logout'],
+  'close-tab': ['tab-closed', 'last-tab-closed'],
+  restart: ['startup', 'browser-start'],
+  crash: ['startup', 'browser-start'],
+  button: ['button'],
 };
 
 export const ANNA: Person = { name: 'Anna Andersson', personnummer: '19850312-2384' };
@@ -25,67 +50,116 @@ export const BERIT: Person = { name: 'Berit Öberg', personnummer: '19620401-558
 
 type SimView = Pick<Sim, 'urls' | 'services' | 'idpCookies' | 'newspaper'>;
 
+export type VisitStep = 'newspaper' | 'logged-in' | 'receipt' | 'overview';
+
 /**
  * The first person's visit: reads the local newspaper, logs in to the kommun e-service, opens the
- * receipt (HTTP cache) and returns to "Mina sidor". Returns the tab they used (a tab of its own, so that
- * closing it leaves the browser running). `step` is called after each step (the walkthrough narrates
- * and takes screenshots there).
+ * receipt (HTTP cache) and returns to "Mina sidor" (storage written again, the platform API's profile fetched).
+ * Returns the tab they used: `tab` (a container tab, say) or a tab of its own, so that closing it leaves the
+ * browser running. `step` is called after each step (the walkthrough narrates and takes screenshots there).
  */
-export async function firstPersonVisit(
-  session: ChromiumSession,
+export async function firstPersonVisit<P>(
+  session: BrowserSession<P>,
   sim: SimView,
   person: Person = ANNA,
-  step: (
-    done: 'newspaper' | 'logged-in' | 'receipt' | 'overview',
-    page: Page,
-  ) => Promise<void> = async () => {},
-): Promise<Page> {
-  const page = await session.context.newPage();
-  await readNewspaper(page, sim);
-  await step('newspaper', page);
-  await loginAs(page, sim.urls.kommun, person);
-  await step('logged-in', page);
-  await openReceipt(page, sim.urls.kommun);
-  await step('receipt', page);
-  await page.goto(sim.urls.kommun.overview);
-  await page.locator('body[data-storage-ready]').waitFor({ timeout: 10_000 });
+  o: { tab?: Tab<P>; step?: (done: VisitStep, tab: Tab<P>) => Promise<void> } = {},
+): Promise<Tab<P>> {
+  const tab = o.tab ?? (await session.newTab());
+  const step = o.step ?? (async () => {});
+  await readNewspaper(tab, sim);
+  await step('newspaper', tab);
+  await loginAs(tab, sim.urls.kommun, person);
+  await step('logged-in', tab);
+  await openReceipt(tab, sim.urls.kommun);
+  await step('receipt', tab);
+  await tab.goto(sim.urls.kommun.overview);
+  await tab.waitFor('body[data-page="overview"][data-storage-ready]');
   // The profile from the platform API (cross-site) is in the HTTP cache under the kommun's pages.
-  await page.locator(`body[data-api-as="${person.name}"]`).waitFor({ timeout: 10_000 });
-  await step('overview', page);
-  return page;
+  await tab.waitFor(`body[data-api-as="${person.name}"]`);
+  await step('overview', tab);
+  return tab;
 }
 
 /**
- * Performs the trigger. For `crash`, first waits until the persistent cookies reached the profile's
- * cookie file (Chromium commits about every 30 s) so the crash shows what a crash really leaves.
- * Returns milliseconds spent waiting for the cookie file (0 for other triggers).
+ * Performs the trigger from `tab` (on "Mina sidor"). For `crash` (Chromium), first waits until the persistent
+ * cookies reached the profile's cookie file (Chromium commits about every 30 s) so the crash shows what a
+ * crash really leaves. Returns when the trigger started (for `purgeDone`) and the milliseconds spent waiting
+ * for the cookie file (0 for other triggers).
  */
-export async function performTrigger(
-  session: ChromiumSession,
-  page: Page,
+export async function performTrigger<P>(
+  session: BrowserSession<P>,
+  tab: Tab<P>,
   sim: SimView,
   trigger: Trigger,
-): Promise<{ cookieWaitMs: number }> {
+): Promise<{ since: number; cookieWaitMs: number }> {
+  const since = Date.now();
   switch (trigger) {
     case 'logout-link':
     case 'logout-form':
-    case 'logout-script':
-      await clickLogout(page, sim.urls.kommun, LOGOUT_STYLE[trigger]);
-      return { cookieWaitMs: 0 };
+    case 'logout-script': {
+      const shown = await clickLogout(tab, sim.urls.kommun, LOGOUT_STYLE[trigger]);
+      if (shown !== 'logged-out') throw new Error(`the site's logout page did not come (got ${shown})`);
+      return { since, cookieWaitMs: 0 };
+    }
     case 'close-tab':
-      await page.close();
-      return { cookieWaitMs: 0 };
+      await tab.close();
+      return { since, cookieWaitMs: 0 };
     case 'restart':
-      await restartBrowser(session, { crash: false });
-      return { cookieWaitMs: 0 };
+      await session.restart();
+      return { since, cookieWaitMs: 0 };
     case 'crash': {
-      const cookieWaitMs = await waitForCookiesOnDisk(session.profileDir, [
+      if (!('profileDir' in session) || session.browserName !== 'chromium')
+        throw new Error('crash: Chromium only');
+      const cookieWaitMs = await waitForCookiesOnDisk(String(session.profileDir), [
         sim.idpCookies.sso,
         sim.services.kommun.prefsCookie,
         sim.newspaper.cookie,
       ]);
-      await restartBrowser(session, { crash: true });
-      return { cookieWaitMs };
+      await session.restart({ crash: true });
+      return { since, cookieWaitMs };
     }
+    case 'button': {
+      const popup = await session.openExtensionPage('popup.html');
+      await popup.clickButton('Log out and clear');
+      return { since, cookieWaitMs: 0 };
+    }
+  }
+}
+
+/** The parts of the extension's receipt the tests read (utils/purge/types.ts `PurgeReport`). */
+export interface ReportView {
+  trigger: string;
+  startedAt: number;
+  finishedAt: number;
+  verified: boolean;
+  failures: { step: string; message: string }[];
+  leftovers: unknown[];
+  tabsClosed: number;
+  cookieSitesCleared: number;
+}
+
+/** Polls until a purge by `trigger` (one of these names) finished at or after `since`; returns its receipt. */
+export async function purgeDone(
+  session: BrowserSession,
+  trigger: string | readonly string[],
+  since: number,
+  timeoutMs = 30_000,
+): Promise<ReportView> {
+  const names: readonly string[] = typeof trigger === 'string' ? [trigger] : trigger;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const report = await session.stored<ReportView>('local', 'last-report').catch(() => undefined);
+    if (report && names.includes(report.trigger) && report.finishedAt >= since) return report;
+    if (Date.now() > deadline) {
+      const [groups, pending, journal] = await Promise.all(
+        ['groups', 'pending-purges', 'purge-journal'].map((k) => session.stored('session', k).catch(String)),
+      );
+      throw new Error(
+        `no ${names.join('/')} purge within ${timeoutMs} ms; last report ${JSON.stringify(report)}; ` +
+          `session ${JSON.stringify(groups)}; pending ${JSON.stringify(pending)}; ` +
+          `journal ${JSON.stringify(journal)}`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -34,6 +34,7 @@ const TRIGGER_TITLES: Record<Trigger, string> = {
   'close-tab': 'Close the tab',
   restart: 'Restart the browser',
   crash: 'Browser crash',
+  button: '“Log out and clear”',
 };
 
 /**
@@ -100,36 +101,40 @@ async function oneRun(
   let shots = 0;
   const shotPath = (name: string) => join(dir, `${String(++shots).padStart(2, '0')}-${name}.png`);
   try {
-    const page = await firstPersonVisit(session, sim, ANNA, async (done, p) => {
-      const shot = (name: string) => p.screenshot({ path: shotPath(name) });
-      if (brief) {
-        if (done === 'overview') {
+    const page = await firstPersonVisit(session, sim, ANNA, {
+      step: async (done, p) => {
+        const shot = (name: string) => p.screenshot(shotPath(name));
+        if (brief) {
+          if (done === 'overview') {
+            say(
+              'As before, Anna reads Lokaltidningen, logs in to Järfälla e-tjänster with BankID, opens her receipt.',
+            );
+          }
+          await shot(done);
+        } else if (done === 'newspaper') {
+          say('Anna reads Lokaltidningen, the local newspaper (it keeps a cookie and localStorage).');
+          await shot('lokaltidningen');
+        } else if (done === 'logged-in') {
           say(
-            'As before, Anna reads Lokaltidningen, logs in to Järfälla e-tjänster with BankID, opens her receipt.',
+            `Anna logs in to Järfälla e-tjänster with BankID: she types her name and personnummer at ${sim.hosts.idp}.`,
+          );
+          await shot('mina-sidor');
+        } else if (done === 'receipt') {
+          say('She opens her receipt (the site lets the browser cache it for an hour).');
+          await shot('kvitto');
+        } else {
+          say(
+            'Back on Mina sidor: her data is now in cookies, site storage, Cache Storage and an IdP iframe.',
           );
         }
-        await shot(done);
-      } else if (done === 'newspaper') {
-        say('Anna reads Lokaltidningen, the local newspaper (it keeps a cookie and localStorage).');
-        await shot('lokaltidningen');
-      } else if (done === 'logged-in') {
-        say(
-          `Anna logs in to Järfälla e-tjänster with BankID: she types her name and personnummer at ${sim.hosts.idp}.`,
-        );
-        await shot('mina-sidor');
-      } else if (done === 'receipt') {
-        say('She opens her receipt (the site lets the browser cache it for an hour).');
-        await shot('kvitto');
-      } else {
-        say('Back on Mina sidor: her data is now in cookies, site storage, Cache Storage and an IdP iframe.');
-      }
+      },
     });
     const { cookieWaitMs } = await performTrigger(session, page, sim, trigger);
     if (trigger === 'logout-link' || trigger === 'logout-form' || trigger === 'logout-script') {
       say(
-        `She ${TRIGGER_LABELS[trigger].replace(/s$/, '')}. The site answers “${await page.locator('h1').textContent()}”.`,
+        `She ${TRIGGER_LABELS[trigger].replace(/s$/, '')}. The site answers “${await page.page.locator('h1').textContent()}”.`,
       );
-      await page.screenshot({ path: shotPath('utloggad') });
+      await page.screenshot(shotPath('utloggad'));
     } else {
       say(
         `Anna ${TRIGGER_LABELS[trigger]}${cookieWaitMs ? ` (after ${Math.round(cookieWaitMs / 1000)} s)` : ''}.`,
@@ -139,7 +144,7 @@ async function oneRun(
     say(`She walks away. ${settleMs / 1000} s later the next person sits down and opens a new tab.`);
     await new Promise((r) => setTimeout(r, settleMs));
     say('The next person opens the receipt, looks at what the sites have stored, and checks Lokaltidningen.');
-    const reach = await nextPersonReach(session.context, sim, { screenshotDir: dir });
+    const reach = await nextPersonReach(session, sim, { screenshotDir: dir });
     const who = (k: 'kommun' | 'vklass') =>
       reach.login[k].loggedInAs ? `logged in as ${reach.login[k].loggedInAs}` : 'asked to log in';
     say(`The next person opens Järfälla e-tjänster and presses Logga in, typing nothing: ${who('kommun')}.`);
