@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm run rules`: shared/data/domains/*.tsv → utils/rules/generated/packs.ts.
- *   SAFE_LOGOUT_DOMAINS_DIR=<dir>   read the TSV files from <dir> instead of ../shared/data/domains
+ * `npm run rules`: data/domains/*.tsv → utils/rules/generated/packs.ts.
+ *   SAFE_LOGOUT_DOMAINS_DIR=<dir>   read the TSV files from <dir> instead of the repository's data/domains
  *   --check                         write nothing; exit 1 when packs.ts is out of date
  * The logic lives in utils/rules/generator/ (typed for the sync test); this file is the command line.
  */

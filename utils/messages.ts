@@ -1,5 +1,5 @@
 /**
- * Every message, declared once and typed (STYLE.md §6). Only the background handles them; who may send
+ * Every message, declared once and typed (docs/architecture.md: messages). Only the background handles them; who may send
  * each one is declared here too: destructive commands come only from the extension's own pages, a content
  * script may only report and ask.
  */

@@ -1,5 +1,5 @@
 /**
- * Every stored item, declared once, each with its lifecycle (STYLE.md §7).
+ * Every stored item, declared once, each with its lifecycle (docs/architecture.md: state and lifecycles).
  */
 import { storage } from 'wxt/utils/storage';
 import type { PurgeJournal } from './purge/execute';

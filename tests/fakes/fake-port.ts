@@ -1,5 +1,5 @@
 /**
- * An in-memory browser behind `BrowserDataPort`, for unit and integration tests (STYLE.md §4). It keeps
+ * An in-memory browser behind `BrowserDataPort`, for unit and integration tests (docs/architecture.md: a port over the browser). It keeps
  * state and answers the way the engines' ports (utils/browser-data/chrome-port.ts, firefox-port.ts) answer
  * in the real browsers. It is a model of its own (host arithmetic in fake-hosts.ts) and imports no
  * adapter code, so tests/unit/browser-data/port-contract.ts, run against it and against the adapters, can

@@ -1,5 +1,5 @@
 /**
- * Project conventions, checked (STYLE.md §8–10): locales complete, no raw destructive browser calls outside
+ * Project conventions, checked (docs/architecture.md, conventions): locales complete, no raw destructive browser calls outside
  * the port, every permission explained in the README.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * The one seam between purge logic and the browser's data APIs (STYLE.md §4).
+ * The one seam between purge logic and the browser's data APIs (docs/architecture.md: a port over the browser).
  *
  * The executor only ever talks to this interface. One adapter per engine implements it over
  * cookies / browsingData / history / downloads / tabs / scripting (chrome-port.ts, firefox-port.ts; the

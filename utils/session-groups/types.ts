@@ -3,11 +3,6 @@ import type { RuleMatch } from '../rules/types';
 /** The recogniser: which rule, if any, covers a host (the rule matcher's `match`). */
 export type Classify = (hostname: string) => RuleMatch | null;
 
-/** @deprecated Temporary names for call sites not yet moved: the one type is `RuleMatch` (rules/types.ts). */
-export type HostMatch = RuleMatch;
-/** @deprecated Temporary names for call sites not yet moved: the one type is `RuleMatch` (rules/types.ts). */
-export type GroupSite = RuleMatch;
-
 /**
  * A session group: one or more protected sites plus every host their logins passed through.
  * Lives in storage.session (and is mirrored to the durable ledger) — never only in memory.

@@ -61,8 +61,8 @@ describe.skipIf(!existsSync(DATA_DIR))(`packs.ts against ${DATA_DIR}`, () => {
 });
 
 describe('data directory', () => {
-  it('defaults to ../shared/data/domains beside the repo and honours SAFE_LOGOUT_DOMAINS_DIR', () => {
-    expect(resolveDomainsDir('/repo', {})).toBe(resolve('/shared/data/domains'));
+  it('defaults to the repository’s own data/domains and honours SAFE_LOGOUT_DOMAINS_DIR', () => {
+    expect(resolveDomainsDir('/repo', {})).toBe(resolve('/repo/data/domains'));
     expect(resolveDomainsDir('/repo', { SAFE_LOGOUT_DOMAINS_DIR: '/data/x' })).toBe('/data/x');
   });
 });

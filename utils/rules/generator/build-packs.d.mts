@@ -31,7 +31,7 @@ export interface PackData {
 }
 
 export const SOURCE_FILES: readonly string[];
-/** `SAFE_LOGOUT_DOMAINS_DIR` (relative to the working directory) or `<repoRoot>/../shared/data/domains`. */
+/** `SAFE_LOGOUT_DOMAINS_DIR` (relative to the working directory) or `<repoRoot>/data/domains`. */
 export function resolveDomainsDir(
   repoRoot: string,
   env?: Readonly<Record<string, string | undefined>>,

@@ -1,5 +1,5 @@
 /**
- * shared/data/domains/*.tsv → the source text of utils/rules/generated/packs.ts.
+ * data/domains/*.tsv → the source text of utils/rules/generated/packs.ts.
  * Pure apart from reading the input files; `scripts/build-rules.mjs` writes the result.
  */
 import { createHash } from 'node:crypto';
@@ -21,10 +21,10 @@ export const SOURCE_FILES = [
   'nordic.tsv',
 ];
 
-/** `SAFE_LOGOUT_DOMAINS_DIR` (relative to the working directory) or `../shared/data/domains` beside the repo. */
+/** `SAFE_LOGOUT_DOMAINS_DIR` (relative to the working directory) or the repository's own `data/domains`. */
 export function resolveDomainsDir(repoRoot, env = process.env) {
   const override = env.SAFE_LOGOUT_DOMAINS_DIR;
-  return override ? resolve(override) : resolve(repoRoot, '../shared/data/domains');
+  return override ? resolve(override) : resolve(repoRoot, 'data/domains');
 }
 
 export function readSources(dir) {

@@ -1,5 +1,5 @@
 /**
- * Hostnames out of the free-text cells of shared/data/domains.
+ * Hostnames out of the free-text cells of data/domains.
  *
  * A cell is a list separated by `;` (segments), `,` or `|`, with notes in parentheses, `test:` / `QA:` /
  * `dev:` prefixes, `A -> B` redirect chains, URL schemes (`bankid:///`), paths, `<kommun>` placeholders,

@@ -1,4 +1,4 @@
-/** Tab-separated files of shared/data/domains: one header line, then one record a line. */
+/** Tab-separated files of data/domains: one header line, then one record a line. */
 
 /**
  * @param {string} text
