@@ -10,7 +10,7 @@ import type { BrowserDataPort, TabInfo } from '../browser-data/port';
 import type { Classify } from '../session-groups/types';
 import type { EffectiveSettings } from '../settings';
 import { registerLogoutWatch } from './content-scripts';
-import { applyPasswordPolicy } from './privacy';
+import { applyPasswordPolicy, privacySettings } from './privacy';
 import { loadEffectiveSettings, protectedDomains, recogniser } from './protection-in-force';
 
 export type IdleState = 'active' | 'idle' | 'locked';
@@ -124,7 +124,7 @@ export function createWebExtContext(api: typeof browser, { port, isOwnTab }: Eng
       queryState: (seconds) => api.idle.queryState(seconds) as Promise<IdleState>,
     },
     contentScripts: { register: registerLogoutWatch },
-    passwords: { apply: (disable) => applyPasswordPolicy(disable) },
+    passwords: { apply: (disable) => applyPasswordPolicy(disable, privacySettings(api)) },
     manifestVersion: import.meta.env.MANIFEST_VERSION === 2 ? 2 : 3,
   };
 }

@@ -11,7 +11,6 @@
  *   answer replaces the cache, and whoever watches the cache re-applies everything;
  * - once the browser answers, every read asks it again (a fast call), so a changed policy counts at once.
  */
-import { browser } from 'wxt/browser';
 import { managedCache } from '../storage';
 
 /** How long a read waits for the browser before it uses the cached policy. */
@@ -65,10 +64,7 @@ function retryUntilAnswered(area: ManagedArea, attempt = 0): void {
 }
 
 /** The raw managed value (effectiveSettings validates it): the browser's, or the cached one while it is slow. */
-export async function readManaged(
-  area: ManagedArea = browser.storage.managed,
-  waitMs = MANAGED_WAIT_MS,
-): Promise<unknown> {
+export async function readManaged(area: ManagedArea, waitMs = MANAGED_WAIT_MS): Promise<unknown> {
   if (retry !== undefined) return managedCache.getValue(); // the browser is slow: nobody waits for it
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
@@ -85,7 +81,7 @@ export async function readManaged(
 }
 
 /** The browser says the policy changed: drop what is in flight and ask again. */
-export function refreshManaged(area: ManagedArea = browser.storage.managed): Promise<Policy> {
+export function refreshManaged(area: ManagedArea): Promise<Policy> {
   generation++;
   inflight = undefined;
   return ask(area);

@@ -4,7 +4,6 @@
  * or another extension already controls is left alone (it cannot be changed, and a policy that switches the
  * password manager off already does the job).
  */
-import { browser } from 'wxt/browser';
 
 export type LevelOfControl =
   | 'not_controllable'
@@ -20,7 +19,7 @@ export interface BrowserSetting {
 }
 
 /** The browser's password and autofill settings that exist here (Firefox has only password saving). */
-export function privacySettings(api: unknown = browser): BrowserSetting[] {
+export function privacySettings(api: unknown): BrowserSetting[] {
   const services = (api as { privacy?: { services?: Record<string, BrowserSetting | undefined> } }).privacy
     ?.services;
   if (!services) return [];
@@ -35,7 +34,7 @@ export type PrivacyOutcome = 'set' | 'cleared' | 'unchanged' | 'not-ours';
 /** Idempotent: run it at every wake and whenever settings change. */
 export async function applyPasswordPolicy(
   disable: boolean,
-  settings: readonly BrowserSetting[] = privacySettings(),
+  settings: readonly BrowserSetting[],
 ): Promise<PrivacyOutcome[]> {
   return Promise.all(
     settings.map(async (s): Promise<PrivacyOutcome> => {

@@ -1,7 +1,9 @@
 /**
- * The settings in force (user settings with IT policy over them) and the recogniser they make: built-in packs the user has not switched off, plus user and policy
- * domains, minus excluded ones. Rebuilt only when settings change (a derived cache, not state).
+ * The settings in force (user settings with IT policy over them) and the recogniser they make: built-in packs
+ * the user has not switched off, plus user and policy domains, minus excluded ones. Rebuilt only when settings
+ * change (a derived cache, not state).
  */
+import { browser } from 'wxt/browser';
 import { PACKS } from '../rules/generated/packs';
 import { createMatcher } from '../rules/match';
 import type { Classify } from '../session-groups/types';
@@ -11,11 +13,11 @@ import { readManaged, refreshManaged } from './managed-policy';
 
 /** Policy arrived or changed: the next read asks the browser again (managed-policy.ts). */
 export function forgetManaged(): void {
-  void refreshManaged();
+  void refreshManaged(browser.storage.managed).catch((e: unknown) => console.error('Safe Logout: policy', e));
 }
 
 export async function loadEffectiveSettings(): Promise<EffectiveSettings> {
-  const [user, managed] = await Promise.all([userSettings.getValue(), readManaged()]);
+  const [user, managed] = await Promise.all([userSettings.getValue(), readManaged(browser.storage.managed)]);
   return effectiveSettings(user, managed);
 }
 

@@ -3,7 +3,6 @@
  * what the background must know beside it. The engine is a build-time constant, so each build carries
  * one adapter (chrome-port.ts or firefox-port.ts) and nothing asks "which engine?" at run time.
  */
-import { browser } from 'wxt/browser';
 import { createChromePort } from './chrome-port';
 import { createFirefoxPort } from './firefox-port';
 import type { BrowserDataPort } from './port';
@@ -18,6 +17,6 @@ export interface EnginePorts {
   isOwnTab(tabId: number): boolean;
 }
 
-export function createBrowserPorts(api: WebExtApi = browser as unknown as WebExtApi): EnginePorts {
+export function createBrowserPorts(api: WebExtApi): EnginePorts {
   return import.meta.env.FIREFOX ? createFirefoxPort(api) : createChromePort(api);
 }
