@@ -31,18 +31,15 @@ export const TRIGGER_LABELS: Record<Trigger, string> = {
   button: 'presses “Log out and clear” in the extension’s popup',
 };
 
-/**
- * The purge trigger the extension records for each way of leaving: the name before issue 10 renamed them, and
- * the new one (`last-tab-closed`, `browser-start`); drop the old names once every build has the new ones.
- */
-export const PURGE_TRIGGER: Record<Trigger, readonly string[]> = {
-  'logout-link': ['site-logout'],
-  'logout-form': ['site-logout'],
-  'logout-script': ['site-logout'],
-  'close-tab': ['tab-closed', 'last-tab-closed'],
-  restart: ['startup', 'browser-start'],
-  crash: ['startup', 'browser-start'],
-  button: ['button'],
+/** The purge trigger the extension records for each way of leaving (utils/purge/types.ts `PurgeTrigger`). */
+export const PURGE_TRIGGER: Record<Trigger, string> = {
+  'logout-link': 'site-logout',
+  'logout-form': 'site-logout',
+  'logout-script': 'site-logout',
+  'close-tab': 'last-tab-closed',
+  restart: 'browser-start',
+  crash: 'browser-start',
+  button: 'button',
 };
 
 export const ANNA: Person = { name: 'Anna Andersson', personnummer: '19850312-2384' };
@@ -138,24 +135,23 @@ export interface ReportView {
   cookieSitesCleared: number;
 }
 
-/** Polls until a purge by `trigger` (one of these names) finished at or after `since`; returns its receipt. */
+/** Polls until a purge by `trigger` finished at or after `since`; returns its receipt. */
 export async function purgeDone(
   session: BrowserSession,
-  trigger: string | readonly string[],
+  trigger: string,
   since: number,
   timeoutMs = 30_000,
 ): Promise<ReportView> {
-  const names: readonly string[] = typeof trigger === 'string' ? [trigger] : trigger;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const report = await session.stored<ReportView>('local', 'last-report').catch(() => undefined);
-    if (report && names.includes(report.trigger) && report.finishedAt >= since) return report;
+    if (report && report.trigger === trigger && report.finishedAt >= since) return report;
     if (Date.now() > deadline) {
       const [groups, pending, journal] = await Promise.all(
         ['groups', 'pending-purges', 'purge-journal'].map((k) => session.stored('session', k).catch(String)),
       );
       throw new Error(
-        `no ${names.join('/')} purge within ${timeoutMs} ms; last report ${JSON.stringify(report)}; ` +
+        `no ${trigger} purge within ${timeoutMs} ms; last report ${JSON.stringify(report)}; ` +
           `session ${JSON.stringify(groups)}; pending ${JSON.stringify(pending)}; ` +
           `journal ${JSON.stringify(journal)}`,
       );
