@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Makes sure the browsers (and tools) the real-browser tests use are installed. Quiet when they are.
 //   Chromium: $CHROMIUM_PATH, else /usr/bin/chromium     Firefox: $FIREFOX_PATH, else /usr/bin/firefox-esr
-//   Also openssl (the test server's certificate) and xvfb-run (headed tests without a display).
+//   Also openssl (the test server's certificate), xvfb-run (headed tests without a display) and xdotool (real
+//   key presses and right-clicks in the headed faces tests: the shortcut and the context menu).
 // As root on Debian/Ubuntu it installs what is missing with apt-get; otherwise it says how, and exits 1.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -27,6 +28,7 @@ const needs = [
   },
   { what: 'openssl', pkg: 'openssl', ok: () => onPath('openssl') },
   { what: 'xvfb-run', pkg: 'xvfb', ok: () => onPath('xvfb-run') },
+  { what: 'xdotool', pkg: 'xdotool', ok: () => onPath('xdotool') },
 ];
 
 const missing = needs.filter((n) => !n.ok());

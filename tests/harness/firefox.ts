@@ -1,6 +1,6 @@
 /**
  * Real Firefox for end-to-end tests: Debian firefox-esr driven by puppeteer-core over WebDriver BiDi
- * (NOTES.md "Real Firefox"). The extension is installed as a temporary add-on with a fixed internal
+ * (docs/architecture.md, real browsers). The extension is installed as a temporary add-on with a fixed internal
  * UUID, so its pages live at a known `moz-extension://UUID/` origin.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -193,7 +193,7 @@ export async function launchFirefox(options: LaunchFirefoxOptions = {}): Promise
       const url = `${EXTENSION_ORIGIN}/${path.replace(/^\//, '')}`;
       const page = await session.browser.newPage();
       const deadline = Date.now() + pageTimeoutMs;
-      // goto() of a moz-extension: URL never resolves over BiDi (NOTES.md): fire it and poll the document.
+      // goto() of a moz-extension: URL never resolves over BiDi (docs/architecture.md): fire it and poll the document.
       // Right after start-up the extension may not be running yet: its URL fails to load; go again.
       let lastGo = 0;
       for (;;) {

@@ -1,6 +1,6 @@
 /**
  * A virtual display of our own for headed Chromium (chrome.idle only reports `idle` in a headed browser;
- * NOTES.md), and a way to "touch" it. Playwright's clicks and keys go through the DevTools protocol, not the
+ * docs/architecture.md), and a way to "touch" it. Playwright's clicks and keys go through the DevTools protocol, not the
  * X server, so they never end the system's idle time; `touch()` does, with the X11 request ForceScreenSaver
  * (Reset) — the server then counts the last input as now, exactly as a moved mouse would.
  */
