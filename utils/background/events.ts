@@ -77,7 +77,7 @@ export async function onLogoutClicked(ctx: BackgroundContext, tabId: number): Pr
 }
 
 /** A protected page fetched from other origins: their HTTP cache goes with the group. Whether the tab is in a group. */
-export function onOriginsFetched(ctx: BackgroundContext, tabId: number, origins: readonly string[]) {
+export function onOriginsFetched(tabId: number, origins: readonly string[]) {
   return serialized(async () => {
     const prev = await loadState();
     if (!currentGroupOf(prev, tabId)) return false;

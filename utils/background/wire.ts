@@ -96,7 +96,6 @@ export function wireBackground(ctx: BackgroundContext, api: typeof browser): voi
           typeof sender.tab?.id === 'number' &&
           Array.isArray(origins) &&
           (await onOriginsFetched(
-            ctx,
             sender.tab.id,
             origins.filter((o) => typeof o === 'string').slice(0, MAX_REPORTED_ORIGINS),
           )),

@@ -5,22 +5,15 @@
  * state), so the port under test is never its own witness.
  */
 import { type CookieSeed, createFakePort, type DownloadSeed, type TabSeed } from '@/tests/fakes/fake-port';
+import type { SiteDataSeed, StorageKind } from '@/tests/fakes/fake-site-data';
 import { createChromePort } from '@/utils/browser-data/chrome-port';
 import { createFirefoxPort } from '@/utils/browser-data/firefox-port';
-import type { BrowserDataPort, CookieRecord, HistoryEntry, SiteDataKind } from '@/utils/browser-data/port';
+import type { BrowserDataPort, CookieRecord, HistoryEntry } from '@/utils/browser-data/port';
 import { toCookieRecord } from '@/utils/browser-data/webext-cookies';
 import { createApiDouble, type StoredItem } from './webext-api-double';
 
 export type Engine = 'chrome' | 'firefox';
-type StorageKind = Exclude<SiteDataKind, 'cookies'>;
-
-export interface SiteDataSeed {
-  origin: string;
-  kind: StorageKind;
-  key?: string;
-  topLevelSite?: string;
-  storeId?: string;
-}
+export type { SiteDataSeed };
 
 export interface BrowserState {
   cookies: CookieRecord[];
