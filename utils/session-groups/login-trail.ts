@@ -17,6 +17,79 @@ const MAX_TRAIL_HOSTS = 30;
 export const trailIsFresh = (t: Trail | undefined, now: number): t is Trail =>
   !!t && now - t.startedAt <= LOGIN_WINDOW_MS;
 
+/**
+ * What a trail knows of how the tab got where it is (stored with the trail; optional, so a trail saved before
+ * these fields existed reads as one with nothing followed).
+ */
+export interface TrailSteps {
+  /** Hosts requested since the tab's last commit, group hosts included: the current navigation's hops. */
+  chain?: string[];
+  /**
+   * Hosts the person reached by following a link (no redirect from the group's site, no form post): an
+   * unrelated site linked from the service. They never join, unless their page then sent the tab on by a
+   * form post or a client redirect, as a login page does.
+   */
+  followed?: string[];
+}
+export type LoginTrail = Trail & TrailSteps;
+
+/** A top-level commit's transition, as webNavigation.onCommitted reports it (Chromium and Firefox alike). */
+export interface Transition {
+  transitionType?: string;
+  transitionQualifiers?: string[];
+}
+
+/**
+ * A step of a login rather than a link the person followed: a server or client redirect (an HTTP 30x, a
+ * meta refresh or a script's `location = …` without a click) or a form post (a SAML POST binding, the
+ * IdP's auto-submitted form). Both engines report these as `form_submit` and the `server_redirect` /
+ * `client_redirect` qualifiers.
+ */
+export const isLoginStep = (ev: Transition): boolean => {
+  const q = ev.transitionQualifiers ?? [];
+  return (
+    ev.transitionType === 'form_submit' || q.includes('server_redirect') || q.includes('client_redirect')
+  );
+};
+
+/** The page sent the tab on by itself (a form post or a client redirect), not by a server's 30x. */
+const pageSentOn = (ev: Transition): boolean =>
+  ev.transitionType === 'form_submit' || (ev.transitionQualifiers ?? []).includes('client_redirect');
+
+/** Note a host requested in the current navigation (draft helper). */
+export function noteHop(trail: LoginTrail, host: string): void {
+  trail.chain = add(trail.chain ?? [], host);
+}
+
+/**
+ * A commit while the tab is away from its group (draft helper): the hosts of this navigation that the person
+ * reached by a link become `followed`: a plain link (no redirect, no form post) to `host`, or a link whose
+ * redirects never passed a host of the group (`groupHosts`). A followed page that sends the tab on by a
+ * form post or client redirect (a login page opened by a script's `location = …`) is a login step after all.
+ * `leaving` is the host the tab was on before this commit.
+ */
+export function noteCommit(
+  trail: LoginTrail,
+  ev: Transition,
+  host: string,
+  leaving: string | undefined,
+  groupHosts: readonly string[],
+): void {
+  if (leaving && pageSentOn(ev)) trail.followed = (trail.followed ?? []).filter((h) => h !== leaving);
+  const chain = trail.chain ?? [];
+  const viaGroup = chain.some((h) => groupHosts.includes(h));
+  if (!isLoginStep(ev)) trail.followed = add(trail.followed ?? [], host);
+  // A server redirect: followed when the navigation's hops are known and none was the group's.
+  else if (!pageSentOn(ev) && chain.length > 0 && !viaGroup)
+    for (const h of [...chain, host])
+      if (!groupHosts.includes(h)) trail.followed = add(trail.followed ?? [], h);
+  trail.chain = undefined;
+}
+
+/** The trail's hosts that may join the group: those a login took the tab to, not those the person followed. */
+export const loginHosts = (trail: LoginTrail): string[] =>
+  trail.hosts.filter((h) => !(trail.followed ?? []).includes(h));
+
 /** A new trail from the group; `redirected`: a group host sent the tab away (a login redirect). */
 export const newTrail = (fromGroupId: string, now: number, redirected?: true): Trail =>
   redirected

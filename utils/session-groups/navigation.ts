@@ -6,7 +6,16 @@
 import { webUrl } from '../rules/hostname';
 import { isLoginService } from '../rules/login-service';
 import { addUrl } from './lists';
-import { extendTrail, newTrail, trailIsFresh } from './login-trail';
+import {
+  extendTrail,
+  isLoginStep,
+  type LoginTrail,
+  loginHosts,
+  newTrail,
+  noteCommit,
+  noteHop,
+  trailIsFresh,
+} from './login-trail';
 import {
   addSite,
   attachTab,
@@ -62,10 +71,16 @@ export function onMainFrameRequest(
 
   if ((m && !isLoginService(m)) || member) {
     if (member?.tabIds.includes(tabId) && (known?.groupId === member.id || trailIsFresh(known?.trail, now))) {
-      // Already in this group: only the URL is new (for history removal), or nothing is.
-      if (member.urls?.includes(u.href)) return prev;
+      // Already in this group: the URL is new (for history removal), and the navigation passed a group host
+      // (what it redirects to next is reached by the group's redirect, not by a link the person followed).
+      const trail = known?.trail as LoginTrail | undefined;
+      if (member.urls?.includes(u.href) && trailIsFresh(trail, now) && trail.chain?.includes(host))
+        return prev;
       const s = structuredClone(prev);
       s.groups[member.id]!.urls = addUrl(member.urls, u.href);
+      const tab = trackOf(s, tabId);
+      if (!trailIsFresh(tab.trail, now)) tab.trail = newTrail(member.id, now);
+      noteHop(tab.trail, host);
       return s;
     }
     const s = structuredClone(prev);
@@ -76,12 +91,15 @@ export function onMainFrameRequest(
     g.urls = addUrl(g.urls, u.href);
     joinTab(g, tabId);
     if (!trailIsFresh(tab.trail, now)) tab.trail = newTrail(g.id, now, true);
+    noteHop(tab.trail, host);
     return s;
   }
 
   if (!contextGroupId || !prev.groups[contextGroupId]) return prev;
   const s = structuredClone(prev);
-  extendTrail(trackOf(s, tabId), contextGroupId, u, now);
+  const tab = trackOf(s, tabId);
+  extendTrail(tab, contextGroupId, u, now);
+  noteHop(tab.trail!, host);
   return s;
 }
 
@@ -120,8 +138,12 @@ export function onMainFrameCommit(
   }
 
   if (!target) {
-    // An unprotected host that is not a member: the tab has left its group (it may come back via a trail).
-    if (context && !deliberate) extendTrail(tab, context.id, u, now);
+    // An unprotected host that is not a member: the tab has left its group (it may come back via a trail),
+    // by a login step or by a link the person followed.
+    if (context && !deliberate) {
+      extendTrail(tab, context.id, u, now);
+      noteCommit(tab.trail!, ev, host, tab.host, context.hosts);
+    }
     tab.groupId = undefined;
     tab.host = host;
     return s;
@@ -132,11 +154,13 @@ export function onMainFrameCommit(
     if (holder && holder.id !== target.id) mergeGroups(s, target, holder);
     else addSite(target, m);
   }
-  if (trailIsFresh(tab.trail, now)) {
-    // Back in a group after a round trip: every host passed through joins — except other protected sites,
-    // which have groups of their own.
+  if (trailIsFresh(tab.trail, now) && isLoginStep(ev)) {
+    // Back in a group by a login step (a redirect or a form post: the round trip was a login): every host
+    // a login took the tab to joins — not those the person followed a link to, and not other protected
+    // sites, which have groups of their own. Back by a link the person followed: nothing joins.
     const arrival = target;
-    const passed = tab.trail.hosts.filter((h) => {
+    noteCommit(tab.trail, ev, host, tab.host, context?.hosts ?? arrival.hosts);
+    const passed = loginHosts(tab.trail).filter((h) => {
       const hm = classify(h);
       return !hm || isLoginService(hm) || arrival.sites.some((x) => x.ruleId === hm.ruleId);
     });

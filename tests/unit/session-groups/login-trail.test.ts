@@ -24,9 +24,9 @@ describe('a login in progress (automatic purges wait for it)', () => {
 
   it('a tab on the group’s own login service (a second login through a known IdP host) is logging in', () => {
     let s = base();
-    s = visit(s, 1, 'https://login.eidbrygga.net/sso', T0 + 1);
-    s = visit(s, 1, 'https://e-tjanster.jarfalla.se/acs', T0 + 2);
-    s = visit(s, 2, 'https://login.eidbrygga.net/sso', T0 + 3);
+    s = visit(s, 1, 'https://login.eidbrygga.net/sso', T0 + 1, { transitionQualifiers: ['server_redirect'] });
+    s = visit(s, 1, 'https://e-tjanster.jarfalla.se/acs', T0 + 2, { transitionType: 'form_submit' });
+    s = visit(s, 2, 'https://login.eidbrygga.net/sso', T0 + 3, { transitionQualifiers: ['server_redirect'] });
     expect(s.tabs['2']?.groupId).toBe(gid(s));
     expect(groupInLogin(s, gid(s), T0 + 4, classify)).toBe(true);
   });

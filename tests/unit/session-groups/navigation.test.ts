@@ -86,6 +86,53 @@ describe('navigation: session groups start, join, merge and leave', () => {
     s = visit(s, 1, 'https://e-tjanster.jarfalla.se/', T0 + 6);
     expect(only(s).hosts).toEqual(['e-tjanster.jarfalla.se']);
   });
+  it('a link the person follows to an unrelated site, and a link back, never joins — however soon they come back', () => {
+    let s = visit(emptySessionState(), 1, 'https://e-tjanster.jarfalla.se/mina-sidor');
+    s = onMainFrameRequest(s, 1, 'https://www.lokaltidningen.se/', classify, T0 + 1);
+    s = visit(s, 1, 'https://www.lokaltidningen.se/', T0 + 1);
+    s = onMainFrameRequest(s, 1, 'https://e-tjanster.jarfalla.se/mina-sidor', classify, T0 + 2);
+    s = visit(s, 1, 'https://e-tjanster.jarfalla.se/mina-sidor', T0 + 2);
+    expect(only(s).hosts).toEqual(['e-tjanster.jarfalla.se']);
+    expect(only(s).urls).not.toContain('https://www.lokaltidningen.se/');
+  });
+  it('an unrelated site the person followed a link to does not join when a login later brings the tab back', () => {
+    let s = visit(emptySessionState(), 1, 'https://e-tjanster.jarfalla.se/mina-sidor');
+    s = visit(s, 1, 'https://www.lokaltidningen.se/', T0 + 1);
+    // On the newspaper, a link to the service's login: redirected through the IdP and posted back.
+    s = onMainFrameRequest(s, 1, 'https://e-tjanster.jarfalla.se/login', classify, T0 + 2);
+    s = onMainFrameRequest(s, 1, 'https://login.eidbrygga.net/sso', classify, T0 + 2);
+    s = visit(s, 1, 'https://login.eidbrygga.net/sso', T0 + 2, { transitionQualifiers: ['server_redirect'] });
+    s = visit(s, 1, 'https://e-tjanster.jarfalla.se/acs', T0 + 3, { transitionType: 'form_submit' });
+    expect(only(s).hosts.sort()).toEqual(['e-tjanster.jarfalla.se', 'login.eidbrygga.net']);
+  });
+  it('a link to an unrelated site that redirects (http → https, apex → www) is still a link the person followed', () => {
+    let s = visit(emptySessionState(), 1, 'https://e-tjanster.jarfalla.se/mina-sidor');
+    s = onMainFrameRequest(s, 1, 'http://lokaltidningen.se/', classify, T0 + 1);
+    s = onMainFrameRequest(s, 1, 'https://www.lokaltidningen.se/', classify, T0 + 1);
+    s = visit(s, 1, 'https://www.lokaltidningen.se/', T0 + 1, { transitionQualifiers: ['server_redirect'] });
+    s = onMainFrameRequest(s, 1, 'https://e-tjanster.jarfalla.se/login', classify, T0 + 2);
+    s = onMainFrameRequest(s, 1, 'https://login.eidbrygga.net/sso', classify, T0 + 2);
+    s = visit(s, 1, 'https://login.eidbrygga.net/sso', T0 + 2, { transitionQualifiers: ['server_redirect'] });
+    s = visit(s, 1, 'https://e-tjanster.jarfalla.se/acs', T0 + 3, { transitionType: 'form_submit' });
+    expect(only(s).hosts.sort()).toEqual(['e-tjanster.jarfalla.se', 'login.eidbrygga.net']);
+  });
+  it('an IdP opened by the service page’s script (a link-like transition) joins once its page posts the login on', () => {
+    let s = visit(emptySessionState(), 1, 'https://e-tjanster.jarfalla.se/');
+    s = onMainFrameRequest(s, 1, 'https://login.eidbrygga.net/authorize', classify, T0 + 1);
+    s = visit(s, 1, 'https://login.eidbrygga.net/authorize', T0 + 1); // `location = …` on a click: 'link'
+    s = onMainFrameRequest(s, 1, 'https://bankid.eidbrygga-qr.net/start', classify, T0 + 2);
+    s = visit(s, 1, 'https://bankid.eidbrygga-qr.net/start', T0 + 2, { transitionType: 'form_submit' });
+    s = onMainFrameRequest(s, 1, 'https://e-tjanster.jarfalla.se/acs', classify, T0 + 3);
+    s = visit(s, 1, 'https://e-tjanster.jarfalla.se/mina-sidor', T0 + 3, {
+      transitionType: 'form_submit',
+      transitionQualifiers: ['client_redirect', 'server_redirect'],
+    });
+    expect(only(s).hosts.sort()).toEqual([
+      'bankid.eidbrygga-qr.net',
+      'e-tjanster.jarfalla.se',
+      'login.eidbrygga.net',
+    ]);
+  });
   it('a trail older than the login window does not join', () => {
     let s = visit(emptySessionState(), 1, 'https://e-tjanster.jarfalla.se/');
     s = visit(s, 1, 'https://slow.example.net/', T0 + 1);
@@ -106,13 +153,16 @@ describe('navigation: session groups start, join, merge and leave', () => {
     expect(groupsOfTab(s, 2)).toEqual([g.id]);
   });
   it('an unknown IdP shared by two services merges their groups when the second login passes through it', () => {
+    // Both logins as they happen: the service redirects to the IdP, the IdP posts the answer back.
+    const redirect = { transitionQualifiers: ['server_redirect'] };
+    const post = { transitionType: 'form_submit' };
     let s = visit(emptySessionState(), 1, 'https://e-tjanster.jarfalla.se/');
-    s = visit(s, 1, 'https://login.eidbrygga.net/sso', T0 + 1);
-    s = visit(s, 1, 'https://e-tjanster.jarfalla.se/acs', T0 + 2);
+    s = visit(s, 1, 'https://login.eidbrygga.net/sso', T0 + 1, redirect);
+    s = visit(s, 1, 'https://e-tjanster.jarfalla.se/acs', T0 + 2, post);
     s = visit(s, 2, 'https://www.vklass.se/', T0 + 3);
-    s = visit(s, 2, 'https://login.eidbrygga.net/sso', T0 + 4);
+    s = visit(s, 2, 'https://login.eidbrygga.net/sso', T0 + 4, redirect);
     expect(s.tabs['2']?.groupId).toBeDefined(); // the IdP host is already a member: the tab is in its group
-    s = visit(s, 2, 'https://www.vklass.se/acs', T0 + 5);
+    s = visit(s, 2, 'https://www.vklass.se/acs', T0 + 5, post);
     expect(
       only(s)
         .sites.map((x) => x.label)
@@ -132,7 +182,8 @@ describe('navigation: session groups start, join, merge and leave', () => {
     s = visit(s, 7, 'https://login.idporten.no/authorize', T0 + 2);
     expect(groupInLogin(s, only(s).id, T0 + 2, classify)).toBe(true);
     s = visit(s, 7, 'https://login.eidbrygga.net/bankid', T0 + 2);
-    s = visit(s, 7, 'https://e-tjanster.jarfalla.se/acs', T0 + 3);
+    // The answer comes back by a form post (SAML POST binding), as a login's does.
+    s = visit(s, 7, 'https://e-tjanster.jarfalla.se/acs', T0 + 3, { transitionType: 'form_submit' });
     expect(only(s).hosts).toContain('login.eidbrygga.net');
   });
   it('ignores non-web URLs and never mutates the previous state', () => {
