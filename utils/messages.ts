@@ -19,6 +19,13 @@ export interface GroupSummary {
   startedAt: number;
 }
 
+/** A purge that did not verify and will be tried again (utils/background/owed.ts): what it was of, and when. */
+export interface OwedSummary {
+  labels: string[];
+  attempts: number;
+  nextAt: number;
+}
+
 /** What the options page may change directly (custom domains go through their own validated messages). */
 export type SettingsPatch = Partial<
   Pick<
@@ -28,7 +35,11 @@ export type SettingsPatch = Partial<
 >;
 
 export interface Protocol {
-  getStatus: { req: Record<string, never>; res: { groups: GroupSummary[]; lastReport: PurgeReport | null } };
+  /** `owed`: purges that did not verify and will be tried again (absent when there are none). */
+  getStatus: {
+    req: Record<string, never>;
+    res: { groups: GroupSummary[]; lastReport: PurgeReport | null; owed?: OwedSummary[] };
+  };
   /** Log out of every protected group and close their tabs. */
   logOutAll: { req: Record<string, never>; res: PurgeReport | null };
   /** Log out of one group ("Only this site"). */

@@ -3,7 +3,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import type { PurgeJournal } from './purge/execute';
-import type { PurgeReport } from './purge/types';
+import type { PurgeReport, PurgeTrigger } from './purge/types';
 import { migrateSessionState } from './session-groups/migrate';
 import { emptySessionState, type SessionGroup, type SessionState } from './session-groups/types';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
@@ -31,15 +31,34 @@ export const pendingPurges = storage.defineItem<Record<string, { dueAt: number }
   fallback: {},
 });
 
-/** What the ledger keeps of a group: what a browser start needs to purge it, and when its session began. */
+/**
+ * A purge that ran and did not verify (data left, or a step failed): the group has left the session (its tabs
+ * are closed, the person is logged out) but its data is still owed. Retried by the `owed-purges` alarm with a
+ * back-off, on every wake and at browser start, until a purge verifies it (utils/background/owed.ts).
+ */
+export interface Owed {
+  /** What started the first attempt: the retry's receipt says it. */
+  trigger: PurgeTrigger;
+  /** Purges tried so far. */
+  attempts: number;
+  /** When the alarm tries again. */
+  nextAt: number;
+}
+
+/**
+ * What the ledger keeps of a group: what a browser start needs to purge it, and when its session began. A live
+ * group is kept under its group id; an owed one under an id of its own (`<group id>~<plan id>`), so a new
+ * session on the same site never overwrites what is still owed.
+ */
 export type LedgerEntry = Pick<
   SessionGroup,
   'id' | 'sites' | 'hosts' | 'origins' | 'fetchedOrigins' | 'startedAt'
->;
+> & { owed?: Owed };
 
 /**
  * Durable ledger of groups that have not been purged yet: survives crashes and power cuts so that the next
- * browser start purges every host the login passed through. Cleared group by group after a purge.
+ * browser start purges every host the login passed through. An entry goes only when a purge verified it; one
+ * that did not stays, marked `owed`, and is retried.
  */
 export const ledger = storage.defineItem<Record<string, LedgerEntry>>('local:ledger', {
   fallback: {},

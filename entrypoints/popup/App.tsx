@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { Receipt } from '@/components/Receipt';
 import { SessionList } from '@/components/SessionList';
 import { t } from '@/utils/i18n';
-import { type GroupSummary, sendMessage } from '@/utils/messages';
+import { type GroupSummary, type OwedSummary, sendMessage } from '@/utils/messages';
 import type { PurgeReport } from '@/utils/purge/types';
 import { receiptText } from '@/utils/ui/receipt-text';
 import { receiptView } from '@/utils/ui/receipt-view';
@@ -12,11 +12,16 @@ import { logOutShortcut } from '@/utils/ui/shortcut';
 
 export function App() {
   const [groups, setGroups] = useState<GroupSummary[] | null>(null);
+  const [owed, setOwed] = useState<OwedSummary[]>([]);
   const [report, setReport] = useState<PurgeReport | null>(null);
   const [shortcut, setShortcut] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const refresh = () => sendMessage('getStatus', {}).then((s) => setGroups(s.groups));
+  const refresh = () =>
+    sendMessage('getStatus', {}).then((s) => {
+      setGroups(s.groups);
+      setOwed(s.owed ?? []);
+    });
   useEffect(() => {
     void refresh();
     void logOutShortcut().then(setShortcut);
@@ -58,6 +63,11 @@ export function App() {
         {busy && <p class="working">{t('working')}</p>}
         {view && <Receipt view={view} text={receiptText()} />}
       </div>
+      {owed.length > 0 && (
+        <p class="owed" role="note">
+          {t('popupOwed', [...new Set(owed.flatMap((o) => o.labels))].join(', '))}
+        </p>
+      )}
       {groups && groups.length > 0 && (
         <SessionList
           title={t('activeSessions')}

@@ -1,11 +1,13 @@
 /**
- * What the popup and the receipt show: the protected sessions open now, by name, and the last receipt.
+ * What the popup and the receipt show: the protected sessions open now, by name, the last receipt, and the
+ * purges still owed (they did not verify and will be tried again).
  */
-import type { GroupSummary, Protocol } from '../messages';
+import type { GroupSummary, OwedSummary, Protocol } from '../messages';
 import { isWithin } from '../rules/hostname';
 import { isLoginService } from '../rules/login-service';
 import type { SessionGroup } from '../session-groups/types';
-import { lastReport } from '../storage';
+import { lastReport, ledger } from '../storage';
+import { isOwed } from './owed';
 import { serialized } from './queue';
 import { loadState } from './session-store';
 
@@ -24,7 +26,7 @@ function labelsOf(g: Pick<SessionGroup, 'sites'>): string[] {
 /** After any purge in progress has stored its outcome. */
 export function status(): Promise<Protocol['getStatus']['res']> {
   return serialized(async () => {
-    const [s, report] = await Promise.all([loadState(), lastReport.getValue()]);
+    const [s, report, left] = await Promise.all([loadState(), lastReport.getValue(), ledger.getValue()]);
     const groups: GroupSummary[] = Object.values(s.groups)
       .sort((a, b) => a.startedAt - b.startedAt)
       .map((g) => ({
@@ -35,6 +37,10 @@ export function status(): Promise<Protocol['getStatus']['res']> {
         tabCount: g.tabIds.length,
         startedAt: g.startedAt,
       }));
-    return { groups, lastReport: report };
+    const owed: OwedSummary[] = Object.values(left)
+      .filter(isOwed)
+      .sort((a, b) => a.owed.nextAt - b.owed.nextAt)
+      .map((e) => ({ labels: labelsOf(e), attempts: e.owed.attempts, nextAt: e.owed.nextAt }));
+    return { groups, lastReport: report, ...(owed.length ? { owed } : {}) };
   });
 }

@@ -11,8 +11,9 @@ import { removeGroups } from '../session-groups/membership';
 import type { SessionGroup } from '../session-groups/types';
 import { lastReport, ledger, pendingPurges, purgeJournal } from '../storage';
 import type { BackgroundContext } from './context';
+import { owe, purgeSettled, scheduleOwedAlarm } from './owed';
 import { openReceiptTab, type ReceiptPlacement, receiptUrl } from './receipt-tab';
-import { groupFromLedger, loadState, saveState } from './session-store';
+import { groupFromLedger, ledgerEntry, loadState, saveState } from './session-store';
 import { keepWindowsOpen } from './start-page';
 
 export type PurgeScope =
@@ -22,6 +23,8 @@ export type PurgeScope =
   | { kind: 'groups'; groupIds: readonly string[] }
   /** At browser start: what the last session left (the durable ledger), and protected cookies no group knows of. */
   | { kind: 'leftovers' }
+  /** Owed purges (ledger entries marked `owed`): a purge of these groups ran and did not verify (owed.ts). */
+  | { kind: 'owed'; ids: readonly string[] }
   /** The purge a worker did not live to finish (its journal): every step is idempotent. */
   | { kind: 'unfinished' };
 
@@ -40,6 +43,11 @@ interface Planned {
 async function groupsIn(scope: Exclude<PurgeScope, { kind: 'unfinished' }>): Promise<Planned> {
   if (scope.kind === 'leftovers')
     return { groups: Object.values(await ledger.getValue()).map(groupFromLedger), sweep: true };
+  if (scope.kind === 'owed') {
+    const left = await ledger.getValue();
+    const owed = scope.ids.flatMap((id) => (left[id]?.owed ? [groupFromLedger(left[id])] : []));
+    return { groups: owed, sweep: false };
+  }
   const s = await loadState();
   if (scope.kind === 'all') return { groups: Object.values(s.groups), sweep: true };
   return {
@@ -56,8 +64,18 @@ function logPurge(r: PurgeReport): void {
   );
 }
 
-/** The purged groups leave the state, the ledger and the pending purges; the receipt is kept; the journal goes. */
-async function bookkeeping(groupIds: readonly string[], report: PurgeReport | null): Promise<void> {
+/**
+ * The purged groups leave the state and the pending purges whatever the outcome (their tabs are closed, the
+ * person is logged out). They leave the ledger only when the purge settled (verified, no step failed);
+ * otherwise they stay in it as owed, and the alarm is set for the retry (owed.ts). The receipt is kept
+ * (`receipt` false: an automatic purge that found nothing); the journal goes.
+ */
+async function bookkeeping(
+  ctx: BackgroundContext,
+  groupIds: readonly string[],
+  report: PurgeReport,
+  receipt: boolean,
+): Promise<void> {
   const [before, pendingNow, ledgerNow] = await Promise.all([
     loadState(),
     pendingPurges.getValue(),
@@ -65,18 +83,27 @@ async function bookkeeping(groupIds: readonly string[], report: PurgeReport | nu
   ]);
   const pending = { ...pendingNow };
   const kept = { ...ledgerNow };
+  const settled = purgeSettled(report);
+  const now = ctx.now();
   for (const id of groupIds) {
     delete pending[id];
+    const live = before.groups[id];
+    const entry = kept[id] ?? (live ? ledgerEntry(live) : undefined);
     delete kept[id];
+    if (!settled && entry) {
+      const owed = owe(entry, report, now);
+      kept[owed.id] = owed;
+    }
   }
   // The state first: its save mirrors to the ledger, which is then written once more without the purged groups.
   await saveState(before, removeGroups(before, groupIds));
   await Promise.all([
     ledger.setValue(kept),
     pendingPurges.setValue(pending),
-    report ? lastReport.setValue(report) : undefined,
+    receipt ? lastReport.setValue(report) : undefined,
     purgeJournal.setValue(null),
   ]);
+  if (!settled) await scheduleOwedAlarm(ctx, kept);
 }
 
 const journalStore = { save: (j: PurgeJournal) => purgeJournal.setValue(j) };
@@ -112,7 +139,7 @@ export async function purge(
       groupsIn(scope),
       ctx.port.listTabs(),
     ]);
-    if (scope.kind === 'groups' && !groups.length) return null;
+    if ((scope.kind === 'groups' || scope.kind === 'owed') && !groups.length) return null;
     const plan = planPurge({
       id: `purge-${since.toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
       trigger,
@@ -134,10 +161,12 @@ export async function purge(
       classify: sweep ? await ctx.classify() : undefined,
     });
   }
+  // Groups of a purge that did not settle stay owed in the ledger: the receipt says it will be tried again.
+  if (groupIds.length && !purgeSettled(report)) report.owed = true;
   logPurge(report);
   answer(report);
   const nothing = report.labels.length === 0 && report.tabsClosed === 0;
-  await bookkeeping(groupIds, nothing && !FORCED.includes(report.trigger) ? null : report);
+  await bookkeeping(ctx, groupIds, report, !nothing || FORCED.includes(report.trigger) || !!report.owed);
   const receipt = 'receipt' in request ? request.receipt : undefined;
   if (receipt)
     await openReceiptTab(ctx, receipt, since).catch((e: unknown) =>

@@ -9,7 +9,7 @@ import { type LedgerEntry, ledger, sessionState } from '../storage';
 export const loadState = (): Promise<SessionState> => sessionState.getValue();
 
 /** What a browser start needs of a group to purge it: never its URLs, tabs or login trails. */
-const ledgerEntry = (g: SessionGroup): LedgerEntry => ({
+export const ledgerEntry = (g: SessionGroup): LedgerEntry => ({
   id: g.id,
   sites: g.sites,
   hosts: g.hosts,
@@ -49,7 +49,7 @@ export async function update(change: (s: SessionState) => SessionState): Promise
 }
 
 /** A group from the ledger, as the planner takes it: no tab is open in a new browser session. */
-export const groupFromLedger = (e: LedgerEntry): SessionGroup => ({
+export const groupFromLedger = ({ owed: _, ...e }: LedgerEntry): SessionGroup => ({
   ...e,
   tabIds: [],
   lastSeenAt: e.startedAt,

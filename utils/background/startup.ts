@@ -1,6 +1,7 @@
 /**
  * A worker starts: finish a purge it did not live to finish, purge what a dead browser left, or — installed or
- * updated mid-session — take the open tabs on without purging anything. Then catch up on what it missed.
+ * updated mid-session — take the open tabs on without purging anything. Then catch up on what it missed, and
+ * try again what an earlier purge could not finish (owed purges, retry.ts).
  */
 import { onMainFrameCommit } from '../session-groups/navigation';
 import { emptySessionState } from '../session-groups/types';
@@ -9,6 +10,7 @@ import type { BackgroundContext } from './context';
 import { catchUp } from './events';
 import { purge } from './purge';
 import { serialized } from './queue';
+import { retryOwedPurges } from './retry';
 import { groupFromLedger } from './session-store';
 
 export type WakeKind = 'browser-start' | 'extension-install' | 'extension-update' | 'worker-restart';
@@ -26,9 +28,14 @@ export async function wakeKind(): Promise<WakeKind> {
  */
 async function adoptOpenTabs(ctx: BackgroundContext): Promise<void> {
   const [left, classify, tabs] = await Promise.all([ledger.getValue(), ctx.classify(), ctx.port.listTabs()]);
+  // Owed entries are no live session: they stay in the ledger and are retried (retry.ts).
   let state = {
     ...emptySessionState(),
-    groups: Object.fromEntries(Object.values(left).map((e) => [e.id, groupFromLedger(e)])),
+    groups: Object.fromEntries(
+      Object.values(left)
+        .filter((e) => !e.owed)
+        .map((e) => [e.id, groupFromLedger(e)]),
+    ),
   };
   const now = ctx.now();
   for (const tab of tabs) {
@@ -62,4 +69,6 @@ export async function onWake(ctx: BackgroundContext, wake: Promise<WakeKind>): P
     if (kind === 'extension-install') await installation.setValue({ at: ctx.now() });
   });
   await catchUp(ctx);
+  // A purge that did not verify is tried again on every wake (a browser start's leftovers purge took it already).
+  if ((await wake) !== 'browser-start') await retryOwedPurges(ctx, { dueOnly: false });
 }

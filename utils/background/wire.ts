@@ -26,11 +26,13 @@ import { guardInfo, guardLogOut } from './guard';
 import { IDLE_ALARM, onCountdownDue, onIdleStateChanged, onWindowRemoved, syncIdle } from './idle';
 import { logged } from './log';
 import { MENU_IDS, syncMenus } from './menus';
+import { OWED_PURGES_ALARM } from './owed';
 import { status } from './popup-status';
 import { forgetManaged } from './protection-in-force';
 import { type PurgeScope, purge } from './purge';
 import { serialized } from './queue';
 import { nextTo, type ReceiptPlacement } from './receipt-tab';
+import { retryOwedPurges } from './retry';
 import { createRouter } from './router';
 import { addDomain, removeDomain, saveSettings } from './settings-commands';
 import { onWake, type WakeKind, wakeKind } from './startup';
@@ -67,6 +69,7 @@ export function wireBackground(ctx: BackgroundContext, api: typeof browser): voi
   api.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === DUE_PURGES_ALARM) logged('due purges')(runDuePurges(ctx));
     if (alarm.name === IDLE_ALARM) logged('idle countdown')(onCountdownDue(ctx));
+    if (alarm.name === OWED_PURGES_ALARM) logged('owed purges')(retryOwedPurges(ctx, { dueOnly: true }));
   });
   // IT's idle logout (idle.ts): the system's idle state, and the countdown window closing.
   api.idle.onStateChanged.addListener((state) => logged('idle')(onIdleStateChanged(ctx, state)));

@@ -110,4 +110,9 @@ export interface PurgeReport {
   leftovers: CookieLeftover[];
   failures: { step: string; message: string }[];
   verified: boolean;
+  /**
+   * Set by the background's bookkeeping (not the executor): the purge did not verify or a step failed, so its
+   * groups stay owed in the ledger and the purge is tried again (the receipt says so).
+   */
+  owed?: boolean;
 }

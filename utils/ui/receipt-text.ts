@@ -49,6 +49,7 @@ const ADVICE: Record<Advice, () => string> = {
   history: () => t('receiptDoHistory'),
   downloads: () => t('receiptDoDownloads'),
   tabs: () => t('receiptDoTabs'),
+  retry: () => t('receiptDoRetry'),
 };
 
 const WHY: Record<PurgeTrigger, MessageKey> = {

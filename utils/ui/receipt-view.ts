@@ -22,7 +22,8 @@ export type Problem =
   | { kind: 'downloads-failed' }
   | { kind: 'tabs-failed' };
 
-export type Advice = 'close-browser' | 'history' | 'downloads' | 'tabs';
+/** `retry`: the purge did not verify; it stays owed and is tried again by itself (PurgeReport.owed). */
+export type Advice = 'close-browser' | 'history' | 'downloads' | 'tabs' | 'retry';
 
 export interface ReceiptView {
   /** What started the logout: the receipt says it in a line of its own. */
@@ -68,6 +69,7 @@ export function receiptView(report: PurgeReport): ReceiptView {
     problems.push({ kind: 'tabs-failed' });
     advice.add('tabs');
   }
+  if (report.owed) advice.add('retry');
 
   const cookiesOk = !report.leftovers.length && !failed.has('verify') && !failed.has('cookies');
   const removed: RemovedLine[] = [
