@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { addCustomDomain, removeCustomDomain } from '@/utils/custom-domains';
+import { setLanguage } from '@/utils/i18n';
 import { userSettings } from '@/utils/storage';
+import { domainMessage } from '@/utils/ui/domain-message';
 
 describe('custom domains', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -31,9 +33,23 @@ describe('custom domains', () => {
     ['localhost', 'single-label'],
     ['', 'empty'],
     ['not a domain!', 'invalid'],
+    ['amazonaws.com', 'shared-hosting'],
+    ['googleusercontent.com', 'shared-hosting'],
+    ['core.windows.net', 'shared-hosting'],
   ])('refuses %j (%s) and stores nothing', async (input, error) => {
     expect(await addCustomDomain(input)).toMatchObject({ ok: false, error });
     expect((await userSettings.getValue()).customDomains).toEqual([]);
+  });
+
+  it('says why a name that covers strangers (a private-section public suffix inside it) is refused', async () => {
+    setLanguage('en');
+    const r = await addCustomDomain('amazonaws.com');
+    expect(r).toMatchObject({ ok: false, error: 'shared-hosting', detail: 's3.amazonaws.com' });
+    const { text, error } = domainMessage(r);
+    expect(error).toBe(true);
+    expect(text).toContain('s3.amazonaws.com');
+    expect(text).not.toBe(domainMessage({ ok: false, error: 'public-suffix' }).text);
+    setLanguage('auto');
   });
 
   it('removes a domain', async () => {

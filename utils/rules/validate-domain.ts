@@ -7,15 +7,25 @@
  * it, and browsers never let one site's cookies span it), single-label names, non-LDH labels (underscores
  * too), and names past DNS limits. Names under a TLD the list does not know (`intra.corp`) are accepted
  * with an `unknown-tld` notice.
+ *
+ * Refused as `shared-hosting` too: a name that contains an entry of the list's private section
+ * (`amazonaws.com` contains `s3.amazonaws.com`, `windows.net` contains `blob.core.windows.net`), or a known
+ * hosting name the list lacks (`SHARED_HOSTING`): every stranger's site under it would be swept in. A site
+ * under such an entry (`user.github.io`) is one owner's and is accepted.
  */
 import { parse } from 'tldts';
 import { IPV4, LDH_LABEL, toAsciiHostname } from './hostname';
+import { privateSuffixWithin } from './private-suffixes';
+
+/** Names where unrelated parties each own a host, not (or no longer) on the Public Suffix List. */
+const SHARED_HOSTING: readonly string[] = ['googleusercontent.com'];
 
 export type DomainErrorCode =
   | 'empty'
   | 'invalid'
   | 'ip-address'
   | 'public-suffix'
+  | 'shared-hosting'
   | 'single-label'
   | 'too-long'
   | 'wildcard-in-middle';
@@ -141,6 +151,9 @@ function checkHost(raw: string, notices: Notice[]): DomainValidation {
   if (known && info.publicSuffix === ascii)
     return fail('public-suffix', info.isPrivate ? 'private' : 'icann');
   if (labels.length === 1) return fail('single-label');
+  const shared =
+    privateSuffixWithin(ascii) ?? SHARED_HOSTING.find((h) => h === ascii || h.endsWith(`.${ascii}`));
+  if (shared) return fail('shared-hosting', shared);
   if (!known) notices.push({ code: 'unknown-tld', detail: labels[labels.length - 1] });
   return { ok: true, domain: ascii, notices };
 }

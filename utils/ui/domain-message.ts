@@ -8,6 +8,7 @@ const ERRORS: Record<DomainErrorCode, MessageKey> = {
   invalid: 'domErrInvalid',
   'ip-address': 'domErrIp',
   'public-suffix': 'domErrPublicSuffix',
+  'shared-hosting': 'domErrSharedHosting',
   'single-label': 'domErrSingleLabel',
   'too-long': 'domErrTooLong',
   'wildcard-in-middle': 'domErrWildcard',
@@ -25,7 +26,10 @@ const TRIMMED: readonly NoticeCode[] = [
 ];
 
 export function domainMessage(r: AddDomainResult): { text: string; error: boolean } {
-  if (!r.ok) return { text: t(ERRORS[r.error]), error: true };
+  if (!r.ok)
+    return r.error === 'shared-hosting'
+      ? { text: t('domErrSharedHosting', r.detail ?? ''), error: true }
+      : { text: t(ERRORS[r.error]), error: true };
   if (r.added === false) return { text: t('optCustomExists', r.domain), error: false };
   const parts = [t('optCustomAdded', r.domain)];
   if (r.notices.some((n) => TRIMMED.includes(n.code))) parts.push(t('optCustomOnlyDomain'));

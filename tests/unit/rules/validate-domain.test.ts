@@ -125,6 +125,31 @@ describe('validateDomainInput refuses', () => {
     expect(validateDomainInput('co.uk')).toEqual({ ok: false, error: 'public-suffix', detail: 'icann' });
   });
 
+  it.each([
+    ['amazonaws.com', 's3.amazonaws.com'],
+    ['https://amazonaws.com/bucket', 's3.amazonaws.com'],
+    ['googleusercontent.com', 'googleusercontent.com'],
+    ['core.windows.net', undefined],
+    ['windows.net', undefined],
+  ])(
+    'refuses %j: it contains a private-section public suffix (%s), every stranger’s site on it',
+    (input, suffix) => {
+      const result = validateDomainInput(input);
+      expect(result).toMatchObject({ ok: false, error: 'shared-hosting' });
+      if (suffix) expect(!result.ok && result.detail).toBe(suffix);
+    },
+  );
+
+  it('accepts one owner’s site under a private suffix, and names that contain no such entry', () => {
+    for (const [input, domain] of [
+      ['user.github.io', 'user.github.io'],
+      ['minbucket.s3.amazonaws.com', 'minbucket.s3.amazonaws.com'],
+      ['e-tjanster.jarfalla.se', 'e-tjanster.jarfalla.se'],
+      ['jarfalla.se', 'jarfalla.se'],
+    ])
+      expect(validateDomainInput(input!)).toMatchObject({ ok: true, domain });
+  });
+
   it('refuses non-strings from untyped callers', () => {
     expect(validateDomainInput(42 as unknown as string)).toMatchObject({ ok: false, error: 'invalid' });
   });
