@@ -84,6 +84,42 @@ export const purgeJournal = storage.defineItem<PurgeJournal | null>('session:pur
 /** The receipt of the last purge: site names and counts only, never personal data. Replaced by the next purge. */
 export const lastReport = storage.defineItem<PurgeReport | null>('local:last-report', { fallback: null });
 
+/**
+ * The last receipt in shared-computer mode: kept in memory (storage.session), so that nothing of the person's
+ * visits — not even the names of the sites in the receipt — stays on disk after a verified purge. Gone with
+ * the browser session.
+ */
+export const sessionLastReport = storage.defineItem<PurgeReport | null>('session:last-report', {
+  fallback: null,
+});
+
+const latest = (a: PurgeReport | null, b: PurgeReport | null) =>
+  !a ? b : !b ? a : a.finishedAt >= b.finishedAt ? a : b;
+
+/** Store the receipt where the mode says: in memory in shared-computer mode (the disk's copy goes), else on disk. */
+export async function storeLastReport(report: PurgeReport, sharedComputer: boolean): Promise<void> {
+  await Promise.all(
+    sharedComputer
+      ? [sessionLastReport.setValue(report), lastReport.removeValue()]
+      : [lastReport.setValue(report), sessionLastReport.removeValue()],
+  );
+}
+
+/** The last receipt, wherever it is kept (the newer of the two). Every reader goes through this or `watchLastReport`. */
+export async function readLastReport(): Promise<PurgeReport | null> {
+  const [onDisk, inMemory] = await Promise.all([lastReport.getValue(), sessionLastReport.getValue()]);
+  return latest(onDisk, inMemory);
+}
+
+/** Calls `cb` with the last receipt whenever either copy changes. Returns the unwatch function. */
+export function watchLastReport(cb: (report: PurgeReport | null) => void): () => void {
+  const changed = () => void readLastReport().then(cb);
+  const stops = [lastReport.watch(changed), sessionLastReport.watch(changed)];
+  return () => {
+    for (const stop of stops) stop();
+  };
+}
+
 /** The user's settings; policy is merged over them in utils/settings.ts. Kept until the user changes them. */
 export const userSettings = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,

@@ -4,7 +4,7 @@ import { ShieldIcon } from '@/components/ShieldIcon';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messages';
 import type { PurgeReport } from '@/utils/purge/types';
-import { lastReport } from '@/utils/storage';
+import { watchLastReport } from '@/utils/storage';
 import { receiptText } from '@/utils/ui/receipt-text';
 import { receiptView } from '@/utils/ui/receipt-view';
 
@@ -26,7 +26,7 @@ export function App({ since }: { since: number }) {
       take(s.lastReport);
       setLoaded(true);
     });
-    return lastReport.watch((r) => take(r));
+    return watchLastReport(take);
   }, [since]);
 
   useEffect(() => {

@@ -6,7 +6,7 @@ import type { GroupSummary, OwedSummary, Protocol } from '../messages';
 import { isWithin } from '../rules/hostname';
 import { isLoginService } from '../rules/login-service';
 import type { SessionGroup } from '../session-groups/types';
-import { lastReport, ledger } from '../storage';
+import { ledger, readLastReport } from '../storage';
 import { isOwed } from './owed';
 import { serialized } from './queue';
 import { loadState } from './session-store';
@@ -26,7 +26,7 @@ function labelsOf(g: Pick<SessionGroup, 'sites'>): string[] {
 /** After any purge in progress has stored its outcome. */
 export function status(): Promise<Protocol['getStatus']['res']> {
   return serialized(async () => {
-    const [s, report, left] = await Promise.all([loadState(), lastReport.getValue(), ledger.getValue()]);
+    const [s, report, left] = await Promise.all([loadState(), readLastReport(), ledger.getValue()]);
     const groups: GroupSummary[] = Object.values(s.groups)
       .sort((a, b) => a.startedAt - b.startedAt)
       .map((g) => ({

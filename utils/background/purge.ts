@@ -9,7 +9,7 @@ import { planPurge } from '../purge/plan';
 import type { PurgeReport, PurgeTrigger } from '../purge/types';
 import { removeGroups } from '../session-groups/membership';
 import type { SessionGroup } from '../session-groups/types';
-import { lastReport, ledger, pendingPurges, purgeJournal } from '../storage';
+import { ledger, pendingPurges, purgeJournal, storeLastReport } from '../storage';
 import type { BackgroundContext } from './context';
 import { owe, purgeSettled, scheduleOwedAlarm } from './owed';
 import { openReceiptTab, type ReceiptPlacement, receiptUrl } from './receipt-tab';
@@ -76,10 +76,11 @@ async function bookkeeping(
   report: PurgeReport,
   receipt: boolean,
 ): Promise<void> {
-  const [before, pendingNow, ledgerNow] = await Promise.all([
+  const [before, pendingNow, ledgerNow, settings] = await Promise.all([
     loadState(),
     pendingPurges.getValue(),
     ledger.getValue(),
+    ctx.settings(),
   ]);
   const pending = { ...pendingNow };
   const kept = { ...ledgerNow };
@@ -100,7 +101,8 @@ async function bookkeeping(
   await Promise.all([
     ledger.setValue(kept),
     pendingPurges.setValue(pending),
-    receipt ? lastReport.setValue(report) : undefined,
+    // Shared-computer mode: the receipt (site names) stays in memory, never on disk.
+    receipt ? storeLastReport(report, settings.sharedComputer) : undefined,
     purgeJournal.setValue(null),
   ]);
   if (!settled) await scheduleOwedAlarm(ctx, kept);

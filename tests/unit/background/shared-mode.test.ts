@@ -1,0 +1,84 @@
+/**
+ * Shared-computer mode (issue 11, items 13 and 14): after a verified purge nothing of the person's visits
+ * stays on disk, and the person at the computer can make the protection stricter, never weaker.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { createWorld, navigate, startWorker, type Worker, type World } from '../helpers/background-world';
+
+const ESERVICE = 'https://e-tjanster.jarfalla.se';
+const IDP = 'https://login.eidbrygga.net';
+
+let bg: Worker;
+let w: World;
+
+/** Everything in the extension's storage on disk, as text. */
+const onDisk = async () => JSON.stringify(await fakeBrowser.storage.local.get());
+
+async function logIn(): Promise<number> {
+  const tab = w.port.openTab({ url: `${ESERVICE}/` });
+  await navigate(bg, tab, { url: `${ESERVICE}/`, transitionType: 'typed' });
+  w.port.setCookie({ name: 'JSESSIONID', domain: 'e-tjanster.jarfalla.se' });
+  await navigate(bg, tab, { url: `${ESERVICE}/login`, redirects: [`${IDP}/sso?SAMLRequest=x`] });
+  w.port.setCookie({ name: 'idp_sso', domain: 'login.eidbrygga.net' });
+  await navigate(bg, tab, {
+    url: `${ESERVICE}/saml/acs`,
+    redirects: [`${ESERVICE}/mina-sidor?arende=4711`],
+    transitionType: 'form_submit',
+  });
+  w.port.setSiteData({ origin: ESERVICE, kind: 'localStorage' });
+  return tab;
+}
+
+const TRACES = ['jarfalla', 'Järfälla', 'eidbrygga', 'arende', 'mina-sidor'];
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+});
+
+afterEach(() => {
+  vi.clearAllTimers();
+  vi.useRealTimers();
+});
+
+describe('nothing of the visits on disk after a verified purge (shared-computer mode)', () => {
+  it('the receipt lives in memory; the ledger is emptied; the popup still shows the receipt', async () => {
+    w = createWorld({ sharedComputer: true });
+    bg = await startWorker(w);
+    await logIn();
+    // While the session is open the ledger holds what a crash needs: the hosts.
+    expect(await onDisk()).toContain('eidbrygga');
+
+    const report = await bg.logOutAll();
+    expect(report).toMatchObject({ verified: true, labels: ['Järfälla kommun'] });
+    const disk = await onDisk();
+    for (const trace of TRACES) expect(disk, trace).not.toContain(trace);
+    expect((await bg.status()).lastReport).toEqual(report);
+  });
+
+  it('an earlier receipt on disk goes at the first purge in shared-computer mode', async () => {
+    w = createWorld();
+    bg = await startWorker(w);
+    await logIn();
+    await bg.logOutAll();
+    expect(await onDisk()).toContain('Järfälla');
+
+    const settings = w.ctx.settings;
+    w.ctx.settings = async () => ({ ...(await settings()), sharedComputer: true });
+    await logIn();
+    const report = await bg.logOutAll();
+    expect(report).toMatchObject({ verified: true });
+    const disk = await onDisk();
+    for (const trace of TRACES) expect(disk, trace).not.toContain(trace);
+    expect((await bg.status()).lastReport).toEqual(report);
+  });
+
+  it('outside shared-computer mode the receipt is kept on disk, as before', async () => {
+    w = createWorld();
+    bg = await startWorker(w);
+    await logIn();
+    const report = await bg.logOutAll();
+    expect(await bg.storage.lastReport.getValue()).toEqual(report);
+  });
+});
