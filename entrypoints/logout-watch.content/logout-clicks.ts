@@ -30,11 +30,16 @@ function clickedControl(event: Event): Element | null {
   return null;
 }
 
-/** Reports a click on the site's own logout control; the background decides what to do. */
+/**
+ * Reports a person's click on the site's own logout control; the background decides what to do. Only a
+ * trusted click counts: one the browser made from the person's mouse or keyboard. A page's own script that
+ * makes a "Logga ut" button and clicks it (`.click()`, `dispatchEvent`) reports nothing.
+ */
 export function watchLogoutClicks(): void {
   document.addEventListener(
     'click',
     (event) => {
+      if (!event.isTrusted) return;
       const control = clickedControl(event);
       if (control && texts(control).some(isLogoutText))
         void sendMessage('logoutClicked', {}).catch(() => undefined);

@@ -3,10 +3,13 @@
  * utils/session-groups/ and saves it; the only decisions here are which purge a change calls for.
  */
 
+import { isLogoutUrl } from '../logout-detect';
 import { onFetchedOrigins } from '../session-groups/fetched-origins';
 import {
   armLogoutClick,
   armLogoutNavigation,
+  armOpenedLogout,
+  clickedOnGroupPage,
   LOGOUT_CLICK_SETTLE_MS,
   settleLogout,
 } from '../session-groups/logout-watch';
@@ -51,7 +54,10 @@ export const onCommitted = (ctx: BackgroundContext, d: MainFrameCommit & { frame
         await update((s) => onMainFrameCommit(s, d, classify, ctx.now()));
       });
 
-/** A top-level navigation starts: a logout URL on a host of the tab's group arms the site-logout trigger. */
+/**
+ * A top-level navigation starts: a logout URL on a host of the group whose page the tab shows arms the
+ * site-logout trigger (`armLogoutNavigation`); a page of any other site cannot.
+ */
 export const onBeforeNavigate = (
   ctx: BackgroundContext,
   d: { tabId: number; frameId: number; url: string },
@@ -59,13 +65,30 @@ export const onBeforeNavigate = (
   d.frameId !== 0 || ignored(ctx, d.tabId)
     ? skip
     : serialized(async () => {
-        await update((s) => armLogoutNavigation(s, d.tabId, d.url, ctx.now()));
+        if (!isLogoutUrl(d.url)) return;
+        const opener = await openerOf(ctx, d.tabId);
+        await update((s) => armLogoutNavigation(s, d.tabId, d.url, ctx.now(), opener));
       });
 
-/** The page reported a click on its logout control. Returns whether the tab is in a group. */
-export async function onLogoutClicked(ctx: BackgroundContext, tabId: number): Promise<boolean> {
+/** The tab that opened `tabId`, while it is still open (the browser's `openerTabId`); undefined if none. */
+async function openerOf(ctx: BackgroundContext, tabId: number): Promise<number | undefined> {
+  const tabs = (await ctx.tabs.query()) as { id?: number; openerTabId?: number }[];
+  const opener = tabs.find((t) => t.id === tabId)?.openerTabId;
+  return typeof opener === 'number' && tabs.some((t) => t.id === opener) ? opener : undefined;
+}
+
+/**
+ * The page reported a (trusted) click on its logout control. `pageUrl` is the sender frame's URL, given by the
+ * browser: the click counts only on a page of the tab's own group. Returns whether it was accepted.
+ */
+export async function onLogoutClicked(
+  ctx: BackgroundContext,
+  tabId: number,
+  pageUrl: string | undefined,
+): Promise<boolean> {
   const accepted = await serialized(async () => {
     const prev = await loadState();
+    if (!clickedOnGroupPage(prev, tabId, pageUrl)) return false;
     const { state, accepted } = armLogoutClick(prev, tabId, ctx.now());
     await saveState(prev, state);
     return accepted;
@@ -77,7 +100,7 @@ export async function onLogoutClicked(ctx: BackgroundContext, tabId: number): Pr
 }
 
 /** A protected page fetched from other origins: their HTTP cache goes with the group. Whether the tab is in a group. */
-export function onOriginsFetched(tabId: number, origins: readonly string[]) {
+export function onOriginsFetched(tabId: number, origins: readonly unknown[]) {
   return serialized(async () => {
     const prev = await loadState();
     if (!currentGroupOf(prev, tabId)) return false;
@@ -108,13 +131,22 @@ function onLogoutSettled(ctx: BackgroundContext, tabId: number, timedOut: boolea
   });
 }
 
+/**
+ * A page opened a new tab: a tab opened by a group's page is on the group's trail, and a logout URL of that
+ * group opened so arms the new tab's logout watch (a tab opened by any other page arms nothing).
+ */
 export const onCreatedNavigationTarget = (
   ctx: BackgroundContext,
-  d: { tabId: number; sourceTabId: number },
+  d: { tabId: number; sourceTabId: number; url?: string },
 ) =>
   ignored(ctx, d.tabId)
     ? skip
-    : serialized(() => update((s) => onTabOpenedFrom(s, d.tabId, d.sourceTabId, ctx.now())));
+    : serialized(() =>
+        update((s) => {
+          const opened = onTabOpenedFrom(s, d.tabId, d.sourceTabId, ctx.now());
+          return d.url ? armOpenedLogout(opened, d.tabId, d.sourceTabId, d.url, ctx.now()) : opened;
+        }),
+      );
 
 /** A tab closed: every group that lost its last tab is purged after the grace period. */
 export const onTabRemoved = (ctx: BackgroundContext, tabId: number) =>

@@ -6,6 +6,7 @@
 import type { browser } from 'wxt/browser';
 import { setLanguage } from '../i18n';
 import type { PurgeReport, PurgeTrigger } from '../purge/types';
+import { MAX_REPORTED_ORIGINS } from '../session-groups/fetched-origins';
 import { managedCache, sessionState, userSettings } from '../storage';
 import { LOG_OUT_COMMAND } from '../ui/shortcut';
 import { showSessionCount } from './badge';
@@ -39,8 +40,6 @@ import { onWake, type WakeKind, wakeKind } from './startup';
 
 /** An extension update also empties storage.session; onInstalled says so shortly after the worker starts. */
 const INSTALL_EVENT_WAIT_MS = 250;
-/** What a page may report of the other origins it fetched from, at most, per message. */
-const MAX_REPORTED_ORIGINS = 50;
 
 export function wireBackground(ctx: BackgroundContext, api: typeof browser): void {
   let updatedFrom: string | undefined;
@@ -91,17 +90,18 @@ export function wireBackground(ctx: BackgroundContext, api: typeof browser): voi
       getStatus: () => status(),
       logOutAll: () => logOut({ kind: 'all' }, 'button', behind),
       logOutGroup: ({ groupId }) => logOut({ kind: 'groups', groupIds: [String(groupId)] }, 'button', behind),
+      // The clicked page is the sender's frame, as the browser names it: the message itself carries nothing.
       logoutClicked: async (_, sender) => ({
-        accepted: typeof sender.tab?.id === 'number' && (await onLogoutClicked(ctx, sender.tab.id)),
+        accepted:
+          typeof sender.tab?.id === 'number' && (await onLogoutClicked(ctx, sender.tab.id, sender.url)),
       }),
+      // Origins named by a page: at most MAX_REPORTED_ORIGINS per report (the rest is never looked at), each
+      // checked in onFetchedOrigins (utils/session-groups/fetched-origins.ts).
       fetchedOrigins: async ({ origins }, sender) => ({
         accepted:
           typeof sender.tab?.id === 'number' &&
           Array.isArray(origins) &&
-          (await onOriginsFetched(
-            sender.tab.id,
-            origins.filter((o) => typeof o === 'string').slice(0, MAX_REPORTED_ORIGINS),
-          )),
+          (await onOriginsFetched(sender.tab.id, (origins as unknown[]).slice(0, MAX_REPORTED_ORIGINS))),
       }),
       getSettings: () => ctx.settings(),
       saveSettings: ({ patch }) => saveSettings(patch),

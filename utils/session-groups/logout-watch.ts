@@ -6,8 +6,8 @@
  */
 import { isLogoutUrl } from '../logout-detect';
 import { groupInLogin } from './login-trail';
-import { currentGroupOf, groupOfHost, isOnGroupSite } from './membership';
-import type { Classify, SessionState } from './types';
+import { currentGroupOf, isOnGroupSite } from './membership';
+import type { Classify, SessionGroup, SessionState } from './types';
 
 /** How long after a click on a logout control we wait for the logout to load before purging anyway. */
 export const LOGOUT_CLICK_SETTLE_MS = 4000;
@@ -16,26 +16,82 @@ export const LOGOUT_WATCH_MAX_MS = 60_000;
 /** The settle timer may fire a little before the clock says the delay is over: a settle this close counts. */
 const TIMER_SLACK_MS = 50;
 
+/** The group a logout URL on `host` belongs to when it is `g`'s: a member host, or a host of one of its sites. */
+const isGroupLogoutHost = (g: SessionGroup, host: string) => g.hosts.includes(host) || isOnGroupSite(g, host);
+
 /**
- * A top-level navigation to `url` starts in the tab: a logout URL on a host of a group, or on one of the sites
- * of the tab's current group, arms the watch. Any logout URL the tab happens to open elsewhere does not end
- * the group.
+ * A top-level navigation to `url` starts in the tab. It arms the watch only when it was started from one of
+ * the group's own pages: the tab shows a page of the group now (`currentGroupOf`: a link or form on Mina sidor,
+ * a client redirect of the site's logout page through the IdP's logout), and the logout URL is on a host of
+ * that same group. A server redirect is part of the navigation that started it, so a logout that redirects
+ * through the IdP's logout URL is armed by its first URL. Anything else a page can start — a page of another
+ * site (a newspaper) sending its own tab, a tab it opened or a frame to `https://<the group's IdP>/x/logout`,
+ * a logout URL of *another* group — arms nothing: a page can ask, never command. `openerTabId` is the tab
+ * that opened this one while it is still open (the browser's `tabs.Tab.openerTabId`): a tab opened by a page
+ * outside the group is armed by a trusted click on the site's logout control only (`armLogoutClick`), since its
+ * opener may navigate it. A tab opened by a group's page is armed by `armOpenedLogout`; an armed watch is never
+ * cleared here.
  */
-export function armLogoutNavigation(s: SessionState, tabId: number, url: string, now: number): SessionState {
+export function armLogoutNavigation(
+  s: SessionState,
+  tabId: number,
+  url: string,
+  now: number,
+  openerTabId?: number,
+): SessionState {
   if (!isLogoutUrl(url) || !s.tabs[String(tabId)]) return s;
-  const host = new URL(url).hostname;
   const current = currentGroupOf(s, tabId);
-  const groupId =
-    groupOfHost(s, host)?.id ?? (current && isOnGroupSite(current, host) ? current.id : undefined);
-  if (!groupId) return s;
+  if (!current || !isGroupLogoutHost(current, new URL(url).hostname)) return s;
+  // The page that opened this tab can still navigate it (`window.open` keeps a handle): while that opener is
+  // open on a page outside the group, a logout URL here may be its doing, not the group page's.
+  if (openerTabId !== undefined && openerTabId !== tabId && currentGroupOf(s, openerTabId)?.id !== current.id)
+    return s;
+  return withWatch(s, tabId, current.id, now);
+}
+
+/**
+ * A page opened a new tab (a link with `target=_blank`, `window.open`) at `url`: the browser names the opener
+ * tab (`webNavigation.onCreatedNavigationTarget`). A logout URL of the opener's current group, opened by one
+ * of that group's pages, arms the new tab's watch; a tab opened by any other page arms nothing. The new tab
+ * must be tracked already (the opener's group took it in: `onTabOpenedFrom`).
+ */
+export function armOpenedLogout(
+  s: SessionState,
+  tabId: number,
+  openerTabId: number,
+  url: string,
+  now: number,
+): SessionState {
+  if (!isLogoutUrl(url) || !s.tabs[String(tabId)]) return s;
+  const opener = currentGroupOf(s, openerTabId);
+  if (!opener || !isGroupLogoutHost(opener, new URL(url).hostname)) return s;
+  return withWatch(s, tabId, opener.id, now);
+}
+
+function withWatch(s: SessionState, tabId: number, groupId: string, now: number): SessionState {
   const next = structuredClone(s);
   next.tabs[String(tabId)]!.logout = { groupId, phase: 'navigating', at: now };
   return next;
 }
 
 /**
- * The page reported a click on its logout control. Accepted when the tab is in a group and not already
- * watched; the caller then settles it after `LOGOUT_CLICK_SETTLE_MS` (a logout done by script loads nothing).
+ * Was the click reported from a page of the tab's own group? `pageUrl` is the reporting frame's URL as the
+ * browser gives it (the message's sender, never the message): its host must be a host of the group the tab
+ * shows now, as for the guard (utils/background/guard.ts). A report from any other page arms nothing.
+ */
+export function clickedOnGroupPage(s: SessionState, tabId: number, pageUrl: string | undefined): boolean {
+  let host: string;
+  try {
+    host = new URL(pageUrl ?? '').hostname;
+  } catch {
+    return false;
+  }
+  return !!currentGroupOf(s, tabId)?.hosts.includes(host);
+}
+
+/**
+ * The page reported a click on its logout control (check `clickedOnGroupPage` first). Accepted when the tab
+ * is in a group and not already watched; the caller then settles it after `LOGOUT_CLICK_SETTLE_MS` (a logout done by script loads nothing).
  */
 export function armLogoutClick(
   s: SessionState,

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   armLogoutClick,
   armLogoutNavigation,
+  armOpenedLogout,
   LOGOUT_CLICK_SETTLE_MS,
   LOGOUT_WATCH_MAX_MS,
   settleLogout,
 } from '@/utils/session-groups/logout-watch';
-import { onMainFrameRequest } from '@/utils/session-groups/navigation';
+import { onMainFrameRequest, onTabOpenedFrom } from '@/utils/session-groups/navigation';
 import { emptySessionState } from '@/utils/session-groups/types';
 import { classify, only, T0, visit } from './fixture';
 
@@ -18,7 +19,10 @@ const timedOut = { timedOut: true };
 /** Tab 1 logged in to Järfälla through an IdP on no list; tab 2 reads the newspaper. */
 function loggedIn() {
   let s = visit(emptySessionState(), 1, `${ESERVICE}/`);
-  s = visit(s, 1, `${IDP}/sso`, T0 + 1);
+  // The service redirects the tab to the IdP: the login round trip that makes the IdP a host of the group.
+  s = onMainFrameRequest(s, 1, `${ESERVICE}/login`, classify, T0 + 1);
+  s = onMainFrameRequest(s, 1, `${IDP}/sso`, classify, T0 + 1);
+  s = visit(s, 1, `${IDP}/sso`, T0 + 1, { transitionQualifiers: ['server_redirect'] });
   s = visit(s, 1, `${ESERVICE}/mina-sidor`, T0 + 2, { transitionType: 'form_submit' });
   return visit(s, 2, 'https://www.lokaltidningen.se/', T0 + 3);
 }
@@ -46,6 +50,50 @@ describe('the logout watch', () => {
     const idpUrl = `${IDP}/sso?SAMLRequest=x&RelayState=https%3A%2F%2Fe-tjanster.jarfalla.se%2Flogout`;
     expect(armLogoutNavigation(s, 1, idpUrl, T0 + 10)).toBe(s);
     expect(armLogoutNavigation(s, 99, `${ESERVICE}/logout`, T0 + 10), 'a tab never seen').toBe(s);
+  });
+
+  it('a page of another site cannot arm a group’s logout: the newspaper’s tab sent to the group’s IdP logout URL', () => {
+    const s = loggedIn();
+    expect(armLogoutNavigation(s, 2, `${IDP}/x/logout`, T0 + 10)).toBe(s);
+    expect(armLogoutNavigation(s, 2, `${ESERVICE}/logout`, T0 + 10)).toBe(s);
+  });
+
+  it('a tab that followed a link away from the group no longer arms its logout: the other site’s page could start it', () => {
+    const s = visit(loggedIn(), 1, 'https://www.lokaltidningen.se/artikel', T0 + 5);
+    expect(armLogoutNavigation(s, 1, `${IDP}/x/logout`, T0 + 10)).toBe(s);
+  });
+
+  it('a logout URL on a host of another group arms nothing from a tab of this group', () => {
+    const s = visit(loggedIn(), 3, 'https://www.vklass.se/', T0 + 5);
+    expect(Object.keys(s.groups)).toHaveLength(2);
+    expect(armLogoutNavigation(s, 1, 'https://www.vklass.se/logout', T0 + 10)).toBe(s);
+    expect(armLogoutNavigation(s, 3, `${ESERVICE}/logout`, T0 + 10)).toBe(s);
+  });
+
+  it('the group’s page sending its tab through the IdP’s logout URL (a client redirect) arms it', () => {
+    const s = visit(loggedIn(), 1, `${ESERVICE}/logout`, T0 + 5); // the site's logout page, then its redirect
+    const armed = armLogoutNavigation(s, 1, `${IDP}/saml/slo?SAMLRequest=x`, T0 + 10);
+    expect(armed.tabs['1']?.logout).toEqual({ groupId: only(s).id, phase: 'navigating', at: T0 + 10 });
+  });
+
+  it('a tab whose opener is still open on a page outside the group is not armed by a URL (the opener may navigate it)', () => {
+    let s = visit(loggedIn(), 4, `${IDP}/`, T0 + 5); // opened by the newspaper (tab 2) on the IdP's start page
+    expect(armLogoutNavigation(s, 4, `${IDP}/x/logout`, T0 + 10, 2)).toBe(s);
+    // Opened by the group's own page: armed.
+    s = visit(s, 5, `${ESERVICE}/mina-sidor`, T0 + 6);
+    expect(armLogoutNavigation(s, 5, `${ESERVICE}/logout`, T0 + 10, 1).tabs['5']?.logout?.groupId).toBe(
+      only(s).id,
+    );
+  });
+
+  it('a new tab opened at a logout URL is armed only when a page of that group opened it', () => {
+    const s = loggedIn();
+    const fromGroup = onTabOpenedFrom(s, 4, 1, T0 + 10);
+    const armed = armOpenedLogout(fromGroup, 4, 1, `${IDP}/x/logout`, T0 + 10);
+    expect(armed.tabs['4']?.logout).toEqual({ groupId: only(s).id, phase: 'navigating', at: T0 + 10 });
+    const fromNews = onTabOpenedFrom(s, 5, 2, T0 + 10);
+    expect(armOpenedLogout(fromNews, 5, 2, `${IDP}/x/logout`, T0 + 10)).toBe(fromNews);
+    expect(armOpenedLogout(fromGroup, 4, 1, 'https://www.lokaltidningen.se/logout', T0 + 10)).toBe(fromGroup);
   });
 
   it('a click on a logout control is accepted from a tab in a group, once; refused from a tab in no group', () => {
