@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { Guard } from '@/components/Guard';
 import { setLanguage, t } from '@/utils/i18n';
 import { type Protocol, sendMessage } from '@/utils/messages';
+import { managedCache, userSettings } from '@/utils/storage';
 import { type Box, CONTROL_SELECTOR, type Corner, freeCorner } from '@/utils/ui/guard-placement';
 import css from './guard.css?inline';
 
@@ -107,13 +107,26 @@ export async function mountGuard(): Promise<void> {
     clearTimeout(settle);
     settle = setTimeout(layout, 150);
   }).observe(document.body, { childList: true, subtree: true });
-  // Shared-computer mode or the language changed in the options: follow without a reload.
-  browser.storage.onChanged.addListener((_, area) => {
-    if (area !== 'local' && area !== 'managed') return;
-    void sendMessage('guardInfo', {}).then((next) => {
-      info = next;
-      setLanguage(next.language);
-      draw();
-    });
-  });
+  // Shared-computer mode or the language changed (the options page, or IT policy as the background last read
+  // it): follow without a reload. Only those two items: no other write to the storage areas reaches the page.
+  const refresh = () =>
+    void sendMessage('guardInfo', {})
+      .then((next) => {
+        info = next;
+        setLanguage(next.language);
+        draw();
+      })
+      .catch(() => undefined);
+  followSettings(refresh);
+}
+
+/**
+ * Calls `onChange` when the settings the guard shows can have changed: the user's settings, or the IT policy
+ * the background read (`managedCache`, written after each read of the managed area). Returns the unwatch.
+ */
+export function followSettings(onChange: () => void): () => void {
+  const unwatch = [userSettings.watch(onChange), managedCache.watch(onChange)];
+  return () => {
+    for (const u of unwatch) u();
+  };
 }
