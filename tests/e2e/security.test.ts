@@ -1,10 +1,12 @@
 /**
  * Trust boundaries in real Chromium: destructive commands are accepted only from the extension's own pages
  * (a web page and our own content script's world are refused), the content script runs only on protected
- * hosts, and the extension itself makes no network request.
+ * hosts, the extension itself makes no network request, and a web page cannot start a purge by clicking a
+ * "Logga ut" of its own making.
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOGOUT_CLICK_SETTLE_MS } from '../../utils/session-groups/logout-watch';
 import {
   allCookies,
   type ChromiumSession,
@@ -116,5 +118,30 @@ describe('trust boundaries', () => {
     );
     expect(sim.stats.requests.length).toBeGreaterThan(10); // the scenario above did run through the sim
     expect(fromExtension).toEqual([]);
+  });
+});
+
+describe('a page can ask, never command', () => {
+  /** Long enough for any armed logout watch to settle and purge (the settle delay after a click, and more). */
+  const pastSettle = () => new Promise((r) => setTimeout(r, LOGOUT_CLICK_SETTLE_MS + 1500));
+  const lastTrigger = async () =>
+    (await session.stored<{ trigger: string; finishedAt: number }>('local', 'last-report'))?.finishedAt ?? 0;
+
+  it('a “Logga ut” button that the page makes and clicks by script purges nothing', async () => {
+    const tab = await firstPersonVisit(session, sim, ANNA);
+    const before = await lastTrigger();
+    await tab.evaluate(() => {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = 'Logga ut';
+      document.body.append(button);
+      button.click();
+      button.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+    }, undefined);
+    await pastSettle();
+    expect(await ssoCookiePresent(), 'the IdP session is still there').toBe(true);
+    expect(await lastTrigger(), 'no purge ran').toBe(before);
+    expect(tab.isClosed()).toBe(false);
+    expect(await tab.bodyData('loggedInAs')).toBe(ANNA.name);
   });
 });
