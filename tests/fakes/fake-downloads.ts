@@ -3,7 +3,7 @@ import type { DownloadEntry } from '@/utils/browser-data/port';
 import { hostOf } from './fake-hosts';
 import type { DownloadSeed } from './fake-port-types';
 
-export function createFakeDownloads(apiPresent: boolean) {
+export function createFakeDownloads(apiPresent: boolean, now: () => number) {
   const downloads = new Map<number, Omit<DownloadEntry, 'exists'>>();
   const disk = new Set<string>();
   let nextId = 1;
@@ -18,16 +18,20 @@ export function createFakeDownloads(apiPresent: boolean) {
         url: seed.url,
         filename: seed.filename,
         state: seed.state ?? 'complete',
+        startTime: seed.startTime ?? now(),
         ...(seed.referrer !== undefined ? { referrer: seed.referrer } : {}),
       });
       if (seed.exists ?? true) disk.add(seed.filename);
       return id;
     },
-    find(hosts?: readonly string[]): DownloadEntry[] {
+    find(hosts?: readonly string[], since?: number): DownloadEntry[] {
       if (!apiPresent) return [];
       const wanted = hosts && new Set(hosts.map((h) => h.toLowerCase()));
       const on = (url?: string) => !!wanted && wanted.has(hostOf(url) ?? '');
-      return [...downloads.values()].filter((d) => !wanted || on(d.url) || on(d.referrer)).map(entry);
+      return [...downloads.values()]
+        .filter((d) => !wanted || on(d.url) || on(d.referrer))
+        .filter((d) => since === undefined || (d.startTime ?? 0) >= since)
+        .map(entry);
     },
     /** File (partial file of an unfinished download, which is cancelled) and entry go. */
     remove(id: number): void {

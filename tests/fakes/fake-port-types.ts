@@ -27,6 +27,8 @@ export interface DownloadSeed {
   /** Whether the file is on disk (default true). */
   exists?: boolean;
   state?: DownloadEntry['state'];
+  /** When it started (ms; default: now). */
+  startTime?: number;
 }
 
 export interface FakePortInit {

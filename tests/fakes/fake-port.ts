@@ -65,7 +65,7 @@ export function createFakePort(init: FakePortInit = {}): FakePort {
     const url = tabs.get(id)?.url;
     if (tabs.delete(id) && url !== undefined) closed.unshift(url);
   };
-  const downloads = createFakeDownloads(init.downloadsApi !== false);
+  const downloads = createFakeDownloads(init.downloadsApi !== false, now);
   const tabs = new Map<number, FakeTab>();
   const trouble = createTrouble();
   const { call, cookieSticks, itemSticks } = trouble;
@@ -171,11 +171,12 @@ export function createFakePort(init: FakePortInit = {}): FakePort {
       }),
     removeSiteData: (origins, kinds) => call('removeSiteData', () => removeSiteData(origins, kinds)),
     clearTabStorage: (tabId) => call('clearTabStorage', () => clearTabStorage(tabId)),
-    findHistory: (hosts) =>
+    findHistory: (hosts, since) =>
       call('findHistory', () => {
         const wanted = new Set(hosts.map((h) => h.toLowerCase()));
         return [...history.values()]
           .filter((entry) => wanted.has(hostOf(entry.url) ?? ''))
+          .filter((entry) => (entry.lastVisitTime ?? now()) >= since)
           .map((entry) => ({ ...entry }));
       }),
     deleteHistory: (url) =>
@@ -184,7 +185,7 @@ export function createFakePort(init: FakePortInit = {}): FakePort {
         // Chromium takes a deleted URL's closed tabs off the recently-closed list too.
         if (engine === 'chrome') closed.splice(0, closed.length, ...closed.filter((u) => u !== url));
       }),
-    findDownloads: (hosts) => call('findDownloads', () => downloads.find(hosts)),
+    findDownloads: (hosts, since) => call('findDownloads', () => downloads.find(hosts, since)),
     removeDownload: (id) => call('removeDownload', () => downloads.remove(id)),
     listTabs: () => call('listTabs', () => [...tabs.values()].map(tabInfo)),
     closeTabs: (ids) =>
@@ -222,7 +223,8 @@ export function createFakePort(init: FakePortInit = {}): FakePort {
       tab.sessionStorage.set(frameOrigin, storage);
     },
     addHistory(entry) {
-      history.set(entry.url, { ...entry });
+      // Visited now unless the seed says when.
+      history.set(entry.url, { lastVisitTime: now(), ...entry });
     },
     addDownload: downloads.add,
     deleteFile: downloads.deleteFile,

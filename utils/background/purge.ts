@@ -9,7 +9,7 @@ import { planPurge } from '../purge/plan';
 import type { PurgeReport, PurgeTrigger } from '../purge/types';
 import { removeGroups } from '../session-groups/membership';
 import type { SessionGroup } from '../session-groups/types';
-import { ledger, pendingPurges, purgeJournal, storeLastReport } from '../storage';
+import { browserSession, ledger, pendingPurges, purgeJournal, storeLastReport } from '../storage';
 import type { BackgroundContext } from './context';
 import { owe, purgeSettled, scheduleOwedAlarm } from './owed';
 import { openReceiptTab, type ReceiptPlacement, receiptUrl } from './receipt-tab';
@@ -151,6 +151,7 @@ export async function purge(
       clearHistory: settings.clearHistory,
       clearDownloads: settings.clearDownloads,
       sweep,
+      sessionStartedAt: (await browserSession.getValue())?.startedAt,
     });
     groupIds = plan.groupIds;
     // Before any tab closes: a window the purge would empty gets the receipt, IT's start page or a new tab.

@@ -96,6 +96,8 @@ export interface DownloadEntry {
   filename: string;
   exists: boolean;
   state: 'in_progress' | 'interrupted' | 'complete';
+  /** When the download started (ms since the epoch), when the browser says. */
+  startTime?: number;
 }
 
 export interface TabInfo {
@@ -140,15 +142,18 @@ export interface BrowserDataPort {
    */
   clearTabStorage(tabId: number): Promise<void>;
 
-  /** History entries whose URL host is one of `hosts` (exact host match). */
-  findHistory(hosts: readonly string[]): Promise<HistoryEntry[]>;
+  /**
+   * History entries whose URL host is one of `hosts` (exact host match) and that were last visited at or
+   * after `since` (ms since the epoch): what the session visited, not the years before it.
+   */
+  findHistory(hosts: readonly string[], since: number): Promise<HistoryEntry[]>;
   deleteHistory(url: string): Promise<void>;
 
   /**
-   * Downloads known to the browser (optionally only those whose url or referrer is on one of `hosts`).
-   * `[]` when the extension lacks the `downloads` permission.
+   * Downloads known to the browser (optionally only those whose url or referrer is on one of `hosts`, and
+   * only those started at or after `since`, ms). `[]` when the extension lacks the `downloads` permission.
    */
-  findDownloads(hosts?: readonly string[]): Promise<DownloadEntry[]>;
+  findDownloads(hosts?: readonly string[], since?: number): Promise<DownloadEntry[]>;
   /** Delete the file from disk (if it still exists) and erase the entry from the download list. */
   removeDownload(id: number): Promise<void>;
 

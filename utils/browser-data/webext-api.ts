@@ -67,6 +67,8 @@ export interface RawDownload {
   filename: string;
   exists: boolean;
   state: string;
+  /** ISO 8601 (both engines). */
+  startTime?: string;
 }
 
 export interface WebExtApi {

@@ -16,11 +16,11 @@ export type CommonPortMethods = Pick<
 /** `isOwnTab`: tabs the adapter opened for its own work, left out of `listTabs`. */
 export function commonPortMethods(api: WebExtApi, isOwnTab: (tabId: number) => boolean): CommonPortMethods {
   return {
-    findHistory: (hosts) => findHistory(api, hosts),
+    findHistory: (hosts, since) => findHistory(api, hosts, since),
     async deleteHistory(url) {
       await api.history.deleteUrl({ url });
     },
-    findDownloads: (hosts) => findDownloads(api, hosts),
+    findDownloads: (hosts, since) => findDownloads(api, hosts, since),
     removeDownload: (id) => removeDownload(api, id),
     async removeFormData(since) {
       await api.browsingData.remove({ since }, { formData: true });

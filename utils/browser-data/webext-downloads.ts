@@ -15,17 +15,31 @@ function toDownloadEntry(raw: RawDownload): DownloadEntry {
       ? (raw.state as DownloadEntry['state'])
       : 'interrupted',
     ...(raw.referrer ? { referrer: raw.referrer } : {}),
+    ...(startedAt(raw) !== undefined ? { startTime: startedAt(raw) } : {}),
   };
 }
 
-export async function findDownloads(api: WebExtApi, hosts?: readonly string[]): Promise<DownloadEntry[]> {
+const startedAt = (raw: RawDownload): number | undefined => {
+  const ms = raw.startTime ? Date.parse(raw.startTime) : Number.NaN;
+  return Number.isNaN(ms) ? undefined : ms;
+};
+
+export async function findDownloads(
+  api: WebExtApi,
+  hosts?: readonly string[],
+  since?: number,
+): Promise<DownloadEntry[]> {
   // Without the `downloads` permission the namespace is absent: there is nothing we could remove.
   if (!api.downloads) return [];
   const wanted = hosts && new Set(hosts.map((h) => h.toLowerCase()));
   const on = (url?: string) => !!wanted && wanted.has(hostnameOf(url) ?? '');
-  return (await api.downloads.search({}))
-    .filter((d) => !wanted || on(d.url) || on(d.finalUrl) || on(d.referrer))
-    .map(toDownloadEntry);
+  return (
+    (await api.downloads.search({}))
+      .filter((d) => !wanted || on(d.url) || on(d.finalUrl) || on(d.referrer))
+      // Started before `since` (or at an unknown time): not the session's download.
+      .filter((d) => since === undefined || (startedAt(d) ?? Number.NEGATIVE_INFINITY) >= since)
+      .map(toDownloadEntry)
+  );
 }
 
 export async function removeDownload(api: WebExtApi, id: number): Promise<void> {

@@ -155,7 +155,7 @@ export async function executePurge(plan: PurgePlan, opts: ExecuteOptions): Promi
       }),
       run(`${prefix}history`, 'history', async () => {
         if (!p.history) return;
-        const entries = await port.findHistory(p.history.hosts);
+        const entries = await port.findHistory(p.history.hosts, p.history.since ?? 0);
         // By name too: a URL visited only as a redirect hop is in history but in no search result.
         const urls = [...new Set([...entries.map((e) => e.url), ...p.history.urls])];
         await Promise.all(urls.map((url) => port.deleteHistory(url)));
@@ -166,7 +166,7 @@ export async function executePurge(plan: PurgePlan, opts: ExecuteOptions): Promi
       }),
       run(`${prefix}downloads`, 'downloads', async () => {
         if (!p.downloads) return;
-        const items = await port.findDownloads(p.downloads.hosts);
+        const items = await port.findDownloads(p.downloads.hosts, p.downloads.since ?? 0);
         await Promise.all(items.map((d) => port.removeDownload(d.id)));
         report.downloadsRemoved += items.length;
       }),

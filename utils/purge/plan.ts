@@ -26,6 +26,11 @@ export interface PlanInput {
   extraSites?: readonly OutsideSite[];
   /** Everything protected: protected cookies no group knows of go too (found during the purge; see `PurgePlan.sweep`). */
   sweep?: boolean;
+  /**
+   * When this browser session started (ms): the start of history and downloads for sites no group knew of
+   * (`extraSites` alone). Absent: the plan's own time, so nothing of their history or downloads goes.
+   */
+  sessionStartedAt?: number;
 }
 
 const uniq = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
@@ -57,6 +62,11 @@ export type OutsideSite = Pick<RuleMatch, 'scopeDomain' | 'label'> & { hosts?: r
 
 export function planPurge(input: PlanInput): PurgePlan {
   const { groups } = input;
+  // History and downloads only from the session: the earliest start of the groups purged; for sites no group
+  // knew of (no start known), the browser session's start.
+  const since = groups.length
+    ? Math.min(...groups.map((g) => g.startedAt))
+    : Math.min(input.sessionStartedAt ?? input.now, input.now);
   const hosts = uniq([
     ...groups.flatMap((g) => g.hosts),
     ...(input.extraSites ?? []).flatMap((x) => x.hosts ?? []),
@@ -140,12 +150,13 @@ export function planPurge(input: PlanInput): PurgePlan {
     siteData,
     cookies,
     history: input.clearHistory
-      ? { hosts: uniq([...hosts, ...siteDomains]), urls: uniq(groups.flatMap((g) => g.urls ?? [])) }
+      ? { hosts: uniq([...hosts, ...siteDomains]), urls: uniq(groups.flatMap((g) => g.urls ?? [])), since }
       : null,
-    downloads: input.clearDownloads ? { hosts: uniq([...hosts, ...siteDomains]) } : null,
+    downloads: input.clearDownloads ? { hosts: uniq([...hosts, ...siteDomains]), since } : null,
     closedTabs: { hosts, domains: siteDomains },
     formData: groups.length ? { since: Math.min(...groups.map((g) => g.startedAt)) } : null,
     sweep: input.sweep === true,
+    ...(input.sessionStartedAt !== undefined ? { sessionStartedAt: input.sessionStartedAt } : {}),
   };
 }
 
@@ -167,5 +178,6 @@ export function planOutside(
     clearHistory: plan.history !== null,
     clearDownloads: plan.downloads !== null,
     extraSites: sites,
+    ...(plan.sessionStartedAt !== undefined ? { sessionStartedAt: plan.sessionStartedAt } : {}),
   });
 }

@@ -61,9 +61,13 @@ export interface PurgePlan {
   /** One removeSiteData call per entry: storage and cache by origin, cookies only where the whole registrable domain is in the group. */
   siteData: { origins: string[]; kinds: SiteDataKind[]; reason: PlanReason }[];
   cookies: CookieScope;
-  /** Entries found by host, and top-level URLs of the group by name (redirect hops no search lists). */
-  history: { hosts: string[]; urls: string[] } | null;
-  downloads: { hosts: string[] } | null;
+  /**
+   * Entries found by host and last visited since the group's start (`since`, ms), and top-level URLs of the
+   * group by name (redirect hops no search lists). A journal from before `since` existed has none: from 0.
+   */
+  history: { hosts: string[]; urls: string[]; since?: number } | null;
+  /** Downloads from the group's hosts that started since the group's start (`since`, ms). */
+  downloads: { hosts: string[]; since?: number } | null;
   /** Form suggestions saved since the group's session began (browsers keep them by field name, not by site). */
   formData?: { since: number } | null;
   /** Tabs on these hosts or under these domains leave the recently-closed list (with their sessionStorage). */
@@ -73,6 +77,8 @@ export interface PurgePlan {
    * go in the same run with their sites (execute.ts).
    */
   sweep: boolean;
+  /** When the browser session started, if known: where history and downloads of sites found outside begin. */
+  sessionStartedAt?: number;
 }
 
 export interface CookieLeftover {

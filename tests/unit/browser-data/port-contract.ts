@@ -300,14 +300,14 @@ export function portContract(name: string, makePort: MakePort): void {
         'https://search.example/?q=www.jarfalla.se',
       ])
         t.addHistory({ url, ...(url.endsWith('sidor') ? { title: 'Mina sidor' } : {}) });
-      const found = await t.port.findHistory(['www.jarfalla.se']);
+      const found = await t.port.findHistory(['www.jarfalla.se'], 0);
       expect(found.map((h) => h.url)).toEqual([
         'https://www.jarfalla.se/mina-sidor',
         'https://www.jarfalla.se:8443/x',
       ]);
       await t.port.deleteHistory('https://www.jarfalla.se/mina-sidor');
       await t.port.deleteHistory('https://www.jarfalla.se/mina-sidor');
-      expect((await t.port.findHistory(['www.jarfalla.se'])).map((h) => h.url)).toEqual([
+      expect((await t.port.findHistory(['www.jarfalla.se'], 0)).map((h) => h.url)).toEqual([
         'https://www.jarfalla.se:8443/x',
       ]);
     });
@@ -320,11 +320,34 @@ export function portContract(name: string, makePort: MakePort): void {
         'https://www.jarfalla.se.evil.example/',
       ])
         t.addHistory({ url });
-      expect((await t.port.findHistory(['www.jarfalla.se'])).map((h) => h.url)).toEqual([
+      expect((await t.port.findHistory(['www.jarfalla.se'], 0)).map((h) => h.url)).toEqual([
         'https://www.jarfalla.se/a',
       ]);
       await t.port.deleteHistory('https://www.jarfalla.se/a');
-      expect(await t.port.findHistory(['www.jarfalla.se'])).toEqual([]);
+      expect(await t.port.findHistory(['www.jarfalla.se'], 0)).toEqual([]);
+    });
+
+    it('finds only history last visited since the given time, and downloads started since then', async () => {
+      const t = make();
+      t.addHistory({ url: 'https://www.jarfalla.se/forra-aret', lastVisitTime: T0 - 86_400_000 });
+      t.addHistory({ url: 'https://www.jarfalla.se/mina-sidor', lastVisitTime: T0 + 1_000 });
+      expect((await t.port.findHistory(['www.jarfalla.se'], T0)).map((h) => h.url)).toEqual([
+        'https://www.jarfalla.se/mina-sidor',
+      ]);
+      const old = t.addDownload({
+        url: 'https://www.jarfalla.se/deklaration-2023.pdf',
+        filename: '/home/u/Downloads/deklaration-2023.pdf',
+        startTime: T0 - 86_400_000,
+      });
+      const fresh = t.addDownload({
+        url: 'https://www.jarfalla.se/beslut.pdf',
+        filename: '/home/u/Downloads/beslut.pdf',
+        startTime: T0 + 2_000,
+      });
+      expect((await t.port.findDownloads(['www.jarfalla.se'], T0)).map((d) => d.id)).toEqual([fresh]);
+      expect((await t.port.findDownloads(['www.jarfalla.se'])).map((d) => d.id).sort()).toEqual(
+        [old, fresh].sort(),
+      );
     });
 
     it('removes a download’s file and its entry; finds downloads by url or referrer host', async () => {

@@ -139,7 +139,7 @@ export function adapterUnderTest(engine: Engine): MakePort {
         };
         double.siteData.push(item);
       },
-      addHistory: (entry) => void double.history.push({ ...entry }),
+      addHistory: (entry) => void double.history.push({ lastVisitTime: now(), ...entry }),
       addDownload(seed) {
         const id = nextDownloadId++;
         const onDisk = seed.exists ?? true;
@@ -150,6 +150,7 @@ export function adapterUnderTest(engine: Engine): MakePort {
           exists: onDisk,
           onDisk,
           state: seed.state ?? 'complete',
+          startTime: new Date(seed.startTime ?? now()).toISOString(),
           ...(seed.referrer !== undefined ? { referrer: seed.referrer } : {}),
         });
         return id;

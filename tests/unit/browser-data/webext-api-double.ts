@@ -41,7 +41,7 @@ export interface ApiDouble {
   downloads: (RawDownload & { onDisk: boolean })[];
   /** Files of erased download entries that are still on disk. */
   orphanFiles: string[];
-  history: { url: string; title?: string }[];
+  history: { url: string; title?: string; lastVisitTime?: number }[];
   /** Every browsingData call, in order. */
   browsingDataCalls: { method: string; options: unknown; data?: Record<string, boolean> }[];
   /** Stores `getAllCookieStores` lists (Firefox lists only stores with tabs). */
@@ -274,8 +274,12 @@ export function createApiDouble(engine: Engine): ApiDouble {
       },
     },
     history: {
-      async search({ text }) {
-        return d.history.filter((h) => h.url.includes(text) || h.title?.includes(text));
+      async search({ text, startTime = 0 }) {
+        // Both engines: `startTime` bounds the last visit; an entry without one counts as visited now.
+        return d.history.filter(
+          (h) =>
+            (h.url.includes(text) || h.title?.includes(text)) && (h.lastVisitTime ?? Infinity) >= startTime,
+        );
       },
       async deleteUrl({ url }) {
         d.history = d.history.filter((h) => h.url !== url);

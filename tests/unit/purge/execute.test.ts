@@ -273,6 +273,69 @@ describe('executePurge: a whole group', () => {
     expect(report.verified).toBe(true);
   });
 
+  it('history and downloads only from the session: what the group’s hosts had before the group started stays', async () => {
+    const w = browserWithSession();
+    const LAST_YEAR = w.group.startedAt - 365 * 86_400_000;
+    w.port.addHistory({ url: `${ESERVICE}/deklaration-2024`, lastVisitTime: LAST_YEAR });
+    w.port.addDownload({
+      url: `${ESERVICE}/arende/1999/beslut.pdf`,
+      filename: '/home/anna/Hämtningar/gammalt-beslut.pdf',
+      startTime: LAST_YEAR,
+    });
+    const report = await executePurge(await planFor(w), { port: w.port, journal: journalStore().store, now });
+    const after = w.port.snapshot();
+    expect(after.history.map((h) => h.url).sort()).toEqual(
+      [`${ESERVICE}/deklaration-2024`, `${NEWS}/nyheter`].sort(),
+    );
+    expect(after.files).toEqual(
+      ['/home/anna/Hämtningar/gammalt-beslut.pdf', '/home/anna/Hämtningar/korsord.pdf'].sort(),
+    );
+    expect(report).toMatchObject({ historyRemoved: 2, downloadsRemoved: 1, verified: true });
+  });
+
+  it('a protected site no group knew of: its history and downloads go from the browser session’s start only', async () => {
+    const w = browserWithSession();
+    const HUDDINGE = 'https://www.huddinge.se';
+    const sessionStartedAt = T0 - 3_600_000;
+    w.port.setCookie({ name: 'ASP.NET_SessionId', domain: 'www.huddinge.se' });
+    w.port.addHistory({ url: `${HUDDINGE}/forra-veckan`, lastVisitTime: sessionStartedAt - 86_400_000 });
+    w.port.addHistory({ url: `${HUDDINGE}/mina-sidor`, lastVisitTime: sessionStartedAt + 60_000 });
+    w.port.addDownload({
+      url: `${HUDDINGE}/gammal.pdf`,
+      filename: '/home/anna/Hämtningar/gammal.pdf',
+      startTime: sessionStartedAt - 86_400_000,
+    });
+    w.port.addDownload({
+      url: `${HUDDINGE}/ny.pdf`,
+      filename: '/home/anna/Hämtningar/ny.pdf',
+      startTime: sessionStartedAt + 60_000,
+    });
+    const plan = planPurge({
+      id: 'p-sweep',
+      trigger: 'button',
+      now: T0,
+      groups: [],
+      tabs: await w.port.listTabs(),
+      clearHistory: true,
+      clearDownloads: true,
+      sweep: true,
+      sessionStartedAt,
+    });
+    const matcher = createMatcher({ packs: PACKS });
+    const report = await executePurge(plan, {
+      port: w.port,
+      journal: journalStore().store,
+      now,
+      classify: (h) => matcher.match(h),
+    });
+    expect(report.labels).toContain('Huddinge kommun');
+    const after = w.port.snapshot();
+    expect(after.history.map((h) => h.url)).toContain(`${HUDDINGE}/forra-veckan`);
+    expect(after.history.map((h) => h.url)).not.toContain(`${HUDDINGE}/mina-sidor`);
+    expect(after.files).toContain('/home/anna/Hämtningar/gammal.pdf');
+    expect(after.files).not.toContain('/home/anna/Hämtningar/ny.pdf');
+  });
+
   it('a narrow rule on a shared domain: its cookies go one by one, the other tenants’ stay', async () => {
     const port = createFakePort({ now });
     port.setCookie({ name: 'sid', domain: 'jarfalla.fri-go.se' });
