@@ -1,6 +1,7 @@
 /**
  * Settings changes from the options page. Every value is checked here (the page is trusted, its input is
- * not), and a change to anything IT policy has set is refused: locked means locked, not "ignored later".
+ * not), and a change to anything IT policy has set is refused: locked means locked, not "ignored later". In
+ * shared-computer mode a change that would weaken the protection is refused too (shared-mode-guard.ts).
  */
 import { addCustomDomain, removeCustomDomain } from '../custom-domains';
 import { isLanguageSetting } from '../languages';
@@ -10,6 +11,7 @@ import { clampGrace, DEFAULT_SETTINGS, type EffectiveSettings } from '../setting
 import { userSettings } from '../storage';
 import { loadEffectiveSettings } from './protection-in-force';
 import { RefusedError } from './router';
+import { removalWeakens, weakenings } from './shared-mode-guard';
 
 /** Only known keys with values of the right type; numbers clamped, unknown pack ids dropped. */
 export function sanitisePatch(patch: unknown): SettingsPatch {
@@ -40,6 +42,9 @@ export async function saveSettings(patch: unknown): Promise<EffectiveSettings> {
   const current = await loadEffectiveSettings();
   const locked = Object.keys(clean).filter((k) => (current.locked as string[]).includes(k));
   if (locked.length) throw new RefusedError(`managed by policy: ${locked.join(', ')}`);
+  const weaker = weakenings(current, clean);
+  if (weaker.length)
+    throw new RefusedError(`shared-computer mode: only stricter settings: ${weaker.join(', ')}`);
   const user = await userSettings.getValue();
   await userSettings.setValue({ ...DEFAULT_SETTINGS, ...user, ...clean });
   return loadEffectiveSettings();
@@ -60,6 +65,8 @@ export async function addDomain(input: unknown) {
 export async function removeDomain(domain: unknown): Promise<EffectiveSettings> {
   if (typeof domain !== 'string') throw new RefusedError('domain is not a string');
   await refuseIfDomainsLocked();
+  if (removalWeakens(await loadEffectiveSettings(), domain))
+    throw new RefusedError('shared-computer mode: only stricter settings: customDomains');
   await removeCustomDomain(domain);
   return loadEffectiveSettings();
 }

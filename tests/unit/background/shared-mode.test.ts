@@ -82,3 +82,78 @@ describe('nothing of the visits on disk after a verified purge (shared-computer 
     expect(await bg.storage.lastReport.getValue()).toEqual(report);
   });
 });
+
+describe('shared-computer mode cannot be weakened from the options page', () => {
+  const settings = () => bg.storage.userSettings.getValue();
+
+  it('turned on by the person: stricter is accepted, weaker refused, and nothing of a refusal is stored', async () => {
+    w = createWorld();
+    bg = await startWorker(w);
+    expect(await bg.send('addCustomDomain', { input: 'minkommun.se' })).toMatchObject({ added: true });
+    expect(
+      await bg.send('saveSettings', { patch: { sharedComputer: true, graceSeconds: 10 } }),
+    ).toMatchObject({
+      sharedComputer: true,
+    });
+    const before = await settings();
+
+    for (const patch of [
+      { disabledPacks: ['no'] },
+      { graceSeconds: 30 },
+      { clearHistory: false },
+      { language: 'sv' as const, graceSeconds: 11 },
+    ])
+      expect(await bg.send('saveSettings', { patch }), JSON.stringify(patch)).toEqual({
+        refused: expect.stringMatching(/shared-computer mode: only stricter settings/),
+      });
+    expect(await bg.send('removeCustomDomain', { domain: 'minkommun.se' })).toEqual({
+      refused: expect.stringMatching(/customDomains/),
+    });
+    expect(await settings()).toEqual(before);
+
+    // Stricter, or neither: accepted.
+    expect(
+      await bg.send('saveSettings', { patch: { graceSeconds: 0, clearDownloads: true, language: 'fi' } }),
+    ).toMatchObject({ graceSeconds: 0, clearDownloads: true, language: 'fi' });
+    expect(await bg.send('saveSettings', { patch: { clearDownloads: false } })).toEqual({
+      refused: expect.stringMatching(/clearDownloads/),
+    });
+    expect(await bg.send('addCustomDomain', { input: 'annankommun.se' })).toMatchObject({ added: true });
+    expect((await settings()).customDomains).toEqual(['annankommun.se', 'minkommun.se']);
+  });
+
+  it('set by IT without lockSettings: a pack switched off before may come back on; none may go off', async () => {
+    w = createWorld();
+    bg = await startWorker(w);
+    expect(await bg.send('saveSettings', { patch: { disabledPacks: ['no', 'dk'] } })).toMatchObject({
+      disabledPacks: ['no', 'dk'],
+    });
+    await fakeBrowser.storage.managed.set({ sharedComputer: true });
+    await bg.settled();
+
+    expect(await bg.send('saveSettings', { patch: { disabledPacks: ['dk'] } })).toMatchObject({
+      disabledPacks: ['dk'],
+    });
+    expect(await bg.send('saveSettings', { patch: { disabledPacks: ['dk', 'fi'] } })).toEqual({
+      refused: expect.stringMatching(/disabledPacks/),
+    });
+    expect(await bg.send('saveSettings', { patch: { graceSeconds: 60 } })).toEqual({
+      refused: expect.stringMatching(/graceSeconds/),
+    });
+    expect((await settings()).disabledPacks).toEqual(['dk']);
+  });
+
+  it('outside shared-computer mode every setting may be changed either way', async () => {
+    w = createWorld();
+    bg = await startWorker(w);
+    await bg.send('addCustomDomain', { input: 'minkommun.se' });
+    expect(
+      await bg.send('saveSettings', {
+        patch: { disabledPacks: ['no'], graceSeconds: 60, clearHistory: false },
+      }),
+    ).toMatchObject({ disabledPacks: ['no'], graceSeconds: 60, clearHistory: false });
+    expect(await bg.send('removeCustomDomain', { domain: 'minkommun.se' })).toMatchObject({
+      customDomains: [],
+    });
+  });
+});
