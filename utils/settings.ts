@@ -17,6 +17,11 @@ export interface Settings {
   graceSeconds: number;
   clearHistory: boolean;
   clearDownloads: boolean;
+  /**
+   * Form suggestions go at every purge (by time: every site's since the earliest login, at most 3 hours back).
+   * Off by default; on in shared-computer mode.
+   */
+  clearFormData: boolean;
   /** Shared-computer mode: the in-page guard shows a reminder banner on protected pages. */
   sharedComputer: boolean;
   /** The UI language; 'auto' follows the browser. */
@@ -29,6 +34,7 @@ export const DEFAULT_SETTINGS: Settings = {
   graceSeconds: 1,
   clearHistory: true,
   clearDownloads: false,
+  clearFormData: false,
   sharedComputer: false,
   language: 'auto',
 };
@@ -87,7 +93,7 @@ export function effectiveSettings(user: Settings, managed: unknown = {}): Effect
     out.graceSeconds = clampGrace(it.purgeOnTabCloseSeconds);
     locked.add('graceSeconds');
   }
-  for (const key of ['clearHistory', 'clearDownloads', 'sharedComputer'] as const) {
+  for (const key of ['clearHistory', 'clearDownloads', 'clearFormData', 'sharedComputer'] as const) {
     const value = it[key];
     if (value === undefined) continue;
     out[key] = value;

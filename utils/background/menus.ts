@@ -2,6 +2,12 @@
  * The context-menu item for the forced logout: on protected pages (the same hosts the guard runs on) and on
  * the toolbar button. Menus persist in the browser; they are rebuilt when the protected domains or the
  * language change.
+ *
+ * IT's excluded domains: Chrome's `contextMenus.create` has no exclude patterns, so the page item stays on
+ * the protected patterns, an excluded host under a protected domain included. That is deliberate: the item
+ * is the same forced logout of every group as the toolbar item (offered on every page), it purges nothing
+ * of the page it was clicked on as such, and the plan never closes, clears or sweeps an excluded host
+ * (`planPurge`'s `excluded`).
  */
 import { t } from '../i18n';
 import { matchPatternsFor } from './content-scripts';

@@ -150,6 +150,8 @@ export async function purge(
       tabs,
       clearHistory: settings.clearHistory,
       clearDownloads: settings.clearDownloads,
+      clearFormData: settings.clearFormData,
+      excluded: settings.excludedDomains,
       sweep,
       sessionStartedAt: (await browserSession.getValue())?.startedAt,
     });

@@ -23,6 +23,7 @@ export const POLICY_KEYS: Readonly<Record<PolicyKey, PolicyKind>> = {
   purgeOnTabCloseSeconds: { type: 'integer', min: 0, max: 60 },
   clearDownloads: { type: 'boolean' },
   clearHistory: { type: 'boolean' },
+  clearFormData: { type: 'boolean' },
   disablePasswordSaving: { type: 'boolean' },
   lockSettings: { type: 'boolean' },
   startPage: { type: 'url' },

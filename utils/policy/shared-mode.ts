@@ -8,5 +8,6 @@ export const SHARED_COMPUTER_DEFAULTS = {
   idleTimeoutSeconds: 300,
   clearDownloads: true,
   clearHistory: true,
+  clearFormData: true,
   disablePasswordSaving: true,
 } as const satisfies ManagedSettings;

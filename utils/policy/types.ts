@@ -16,6 +16,8 @@ export interface ManagedSettings {
   purgeOnTabCloseSeconds?: number;
   clearDownloads?: boolean;
   clearHistory?: boolean;
+  /** Form suggestions of every site since the earliest login (at most 3 hours back) go at every purge. */
+  clearFormData?: boolean;
   /** The browser does not offer to save passwords (Chrome: and autofill is off) while this is on. */
   disablePasswordSaving?: boolean;
   /** The options page shows the settings but nothing can be changed there. */

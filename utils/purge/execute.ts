@@ -88,6 +88,8 @@ export function newReport(plan: PurgePlan, now: number): PurgeReport {
     historyRemoved: 0,
     downloadsCleared: plan.downloads !== null,
     downloadsRemoved: 0,
+    formDataCleared: !!plan.formData,
+    ...(plan.formData ? { formDataSince: plan.formData.since } : {}),
     leftovers: [],
     failures: [],
     verified: false,

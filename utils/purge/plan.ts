@@ -22,6 +22,17 @@ export interface PlanInput {
   tabs: readonly TabInfo[];
   clearHistory: boolean;
   clearDownloads: boolean;
+  /**
+   * Form suggestions (kept by field name for every site, removable only by time) go only when this is on
+   * (shared-computer mode): from the earliest login of the purged groups, never more than
+   * `FORM_DATA_MAX_AGE_MS` before `now`.
+   */
+  clearFormData?: boolean;
+  /**
+   * IT's excluded domains (`excludedDomains`): these hosts and everything under them are never closed, cleared
+   * or swept, even under a protected domain. A registrable domain holding one loses the origin-wide cookie call.
+   */
+  excluded?: readonly string[];
   /** Protected sites outside any group (cookies no group knew of): their scope, name and the hosts seen. */
   extraSites?: readonly OutsideSite[];
   /** Everything protected: protected cookies no group knows of go too (found during the purge; see `PurgePlan.sweep`). */
@@ -32,6 +43,9 @@ export interface PlanInput {
    */
   sessionStartedAt?: number;
 }
+
+/** Form suggestions are removed by time only: never more than this far back (3 hours). */
+export const FORM_DATA_MAX_AGE_MS = 3 * 60 * 60 * 1000;
 
 const uniq = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
 const STORAGE_KINDS: SiteDataKind[] = ALL_SITE_DATA_KINDS.filter((k) => k !== 'cookies');
@@ -49,6 +63,8 @@ function hostOf(url: string | undefined): string | undefined {
 /** Does this cookie belong to the group? Its domain is a protected site's, it would be sent to a group host, or it is partitioned under a group site. */
 export function cookieInScope(c: CookieRecord, scope: CookieScope): boolean {
   const d = c.domain.replace(/^\./, '').toLowerCase();
+  // An excluded host's own cookies (set for it or under it) are never the group's.
+  if (scope.excluded?.some((x) => within(d, x))) return false;
   if (scope.domains.some((sd) => within(d, sd))) return true;
   if (scope.hosts.some((h) => (c.hostOnly ? h === d : within(h, d)))) return true;
   const tls = hostOf(c.partitionKey?.topLevelSite);
@@ -62,6 +78,12 @@ export type OutsideSite = Pick<RuleMatch, 'scopeDomain' | 'label'> & { hosts?: r
 
 export function planPurge(input: PlanInput): PurgePlan {
   const { groups } = input;
+  const excluded = uniq((input.excluded ?? []).map((x) => x.toLowerCase().replace(/\.$/, '')));
+  const isExcluded = (h: string) => excluded.some((x) => within(h, x));
+  const keepOrigin = (o: string) => {
+    const h = hostOf(o);
+    return h === undefined || !isExcluded(h);
+  };
   // History and downloads only from the session: the earliest start of the groups purged; for sites no group
   // knew of (no start known), the browser session's start.
   const since = groups.length
@@ -70,23 +92,25 @@ export function planPurge(input: PlanInput): PurgePlan {
   const hosts = uniq([
     ...groups.flatMap((g) => g.hosts),
     ...(input.extraSites ?? []).flatMap((x) => x.hosts ?? []),
-  ]);
+  ]).filter((h) => !isExcluded(h));
   const siteDomains = uniq([
     ...groups.flatMap((g) => g.sites.map((s) => s.scopeDomain)),
     ...(input.extraSites ?? []).map((x) => x.scopeDomain),
-  ]);
+  ]).filter((d) => !isExcluded(d));
   const inSiteDomain = (h: string) => siteDomains.some((d) => within(h, d));
   const loginHosts = hosts.filter((h) => !inSiteDomain(h));
   const topLevelSites = uniq([...hosts.map(registrable), ...siteDomains.map(registrable)]);
 
   // A registrable domain is wholly the group's when a protected site covers all of it, or when it is the
   // domain of a login host no protected rule narrows (the IdP's own site). Only then may cookies go by origin
-  // in one browser call (Chrome clears cookies by origin for the whole registrable domain).
+  // in one browser call (Chrome clears cookies by origin for the whole registrable domain). A registrable
+  // domain that holds an excluded host never is: its cookies go one by one (`cookieInScope` skips the host's).
   const narrowRules = siteDomains.filter((d) => registrable(d) !== d).map(registrable);
   const wholeDomains = new Set(
     topLevelSites.filter(
       (rd) =>
-        siteDomains.includes(rd) || (!narrowRules.includes(rd) && hosts.some((h) => registrable(h) === rd)),
+        !excluded.some((x) => within(x, rd)) &&
+        (siteDomains.includes(rd) || (!narrowRules.includes(rd) && hosts.some((h) => registrable(h) === rd))),
     ),
   );
 
@@ -94,7 +118,7 @@ export function planPurge(input: PlanInput): PurgePlan {
     ...groups.flatMap((g) => g.origins),
     ...hosts.flatMap((h) => [`https://${h}`, `http://${h}`]),
     ...siteDomains.flatMap((d) => [`https://${d}`, `http://${d}`]),
-  ]);
+  ]).filter(keepOrigin);
   const cookieOrigins = origins.filter((o) => wholeDomains.has(registrable(new URL(o).hostname)));
   const otherOrigins = origins.filter((o) => !cookieOrigins.includes(o));
 
@@ -104,7 +128,7 @@ export function planPurge(input: PlanInput): PurgePlan {
   for (const tab of input.tabs) {
     const h = hostOf(tab.url);
     const member = groupTabIds.has(tab.id) || (h !== undefined && (hosts.includes(h) || inSiteDomain(h)));
-    if (!member) continue;
+    if (!member || (h !== undefined && isExcluded(h))) continue;
     // The site's own logout page stays for the person to see; its sessionStorage goes.
     if (input.trigger === 'site-logout') {
       clearTabs.push({ tabId: tab.id, reason: 'session-storage-of-kept-tab' });
@@ -129,11 +153,19 @@ export function planPurge(input: PlanInput): PurgePlan {
   // Other sites' responses cached under the group's pages (an API on a domain of its own): their HTTP cache
   // only — never their cookies or storage.
   const planned = new Set(origins);
-  const fetched = uniq(groups.flatMap((g) => g.fetchedOrigins ?? [])).filter((o) => !planned.has(o));
+  const fetched = uniq(groups.flatMap((g) => g.fetchedOrigins ?? [])).filter(
+    (o) => !planned.has(o) && keepOrigin(o),
+  );
   if (fetched.length)
     siteData.push({ origins: fetched, kinds: ['cache'], reason: 'http-cache-of-fetched-origin' });
 
-  const cookies: CookieScope = { domains: siteDomains, hosts: loginHosts, topLevelSites };
+  const cookies: CookieScope = {
+    domains: siteDomains,
+    hosts: loginHosts,
+    topLevelSites,
+    ...(excluded.length ? { excluded } : {}),
+  };
+  const groupsSince = groups.length ? Math.min(...groups.map((g) => g.startedAt)) : undefined;
 
   return {
     id: input.id,
@@ -150,11 +182,18 @@ export function planPurge(input: PlanInput): PurgePlan {
     siteData,
     cookies,
     history: input.clearHistory
-      ? { hosts: uniq([...hosts, ...siteDomains]), urls: uniq(groups.flatMap((g) => g.urls ?? [])), since }
+      ? {
+          hosts: uniq([...hosts, ...siteDomains]),
+          urls: uniq(groups.flatMap((g) => g.urls ?? [])).filter(keepOrigin),
+          since,
+        }
       : null,
     downloads: input.clearDownloads ? { hosts: uniq([...hosts, ...siteDomains]), since } : null,
     closedTabs: { hosts, domains: siteDomains },
-    formData: groups.length ? { since: Math.min(...groups.map((g) => g.startedAt)) } : null,
+    formData:
+      input.clearFormData === true && groupsSince !== undefined
+        ? { since: Math.max(groupsSince, input.now - FORM_DATA_MAX_AGE_MS) }
+        : null,
     sweep: input.sweep === true,
     ...(input.sessionStartedAt !== undefined ? { sessionStartedAt: input.sessionStartedAt } : {}),
   };
@@ -177,6 +216,8 @@ export function planOutside(
     tabs,
     clearHistory: plan.history !== null,
     clearDownloads: plan.downloads !== null,
+    clearFormData: plan.formData != null,
+    excluded: plan.cookies.excluded ?? [],
     extraSites: sites,
     ...(plan.sessionStartedAt !== undefined ? { sessionStartedAt: plan.sessionStartedAt } : {}),
   });

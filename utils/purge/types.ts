@@ -41,6 +41,11 @@ export interface CookieScope {
    * partitioned under these top-level sites go too (CHIPS, Total Cookie Protection).
    */
   topLevelSites: string[];
+  /**
+   * IT's excluded domains: a cookie whose domain is one of these or under it is never in scope, even when a
+   * protected domain above it is (absent in journals from before it existed: nothing excluded).
+   */
+  excluded?: string[];
 }
 
 export interface PlannedTab {
@@ -68,7 +73,10 @@ export interface PurgePlan {
   history: { hosts: string[]; urls: string[]; since?: number } | null;
   /** Downloads from the group's hosts that started since the group's start (`since`, ms). */
   downloads: { hosts: string[]; since?: number } | null;
-  /** Form suggestions saved since the group's session began (browsers keep them by field name, not by site). */
+  /**
+   * Form suggestions saved since the earliest login of the purged groups, at most 3 hours back (browsers keep
+   * them by field name, not by site, so every site's go): only with the `clearFormData` setting on.
+   */
   formData?: { since: number } | null;
   /** Tabs on these hosts or under these domains leave the recently-closed list (with their sessionStorage). */
   closedTabs?: { hosts: string[]; domains: string[] };
@@ -112,6 +120,12 @@ export interface PurgeReport {
   /** Whether this purge removed downloads, and how many. */
   downloadsCleared: boolean;
   downloadsRemoved: number;
+  /**
+   * Whether this purge removed form suggestions (every site's, by time: the `clearFormData` setting) and
+   * since when (ms). Absent in reports from before it existed: not removed.
+   */
+  formDataCleared?: boolean;
+  formDataSince?: number;
   /** Cookies of the group still present after the purge, re-read from the browser. Empty = verified. */
   leftovers: CookieLeftover[];
   failures: { step: string; message: string }[];

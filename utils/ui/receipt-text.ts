@@ -3,6 +3,16 @@ import { type MessageKey, t } from '../i18n';
 import type { PurgeTrigger } from '../purge/types';
 import type { Advice, Problem, ReceiptText, RemovedLine } from './receipt-view';
 
+/** A time of day in the page's language ("14:05"): the form-data line says since when. */
+function clock(ms: number): string {
+  const at = new Date(ms);
+  try {
+    return at.toLocaleTimeString(t('htmlLang'), { hour: '2-digit', minute: '2-digit' });
+  } catch {
+    return at.toISOString().slice(11, 16);
+  }
+}
+
 function line(l: RemovedLine): string {
   switch (l.kind) {
     case 'cookies':
@@ -19,6 +29,8 @@ function line(l: RemovedLine): string {
       return t('receiptDownloads', l.n);
     case 'downloads-check':
       return t('receiptDownloadsCheck');
+    case 'form-data':
+      return t('receiptFormData', clock(l.since));
   }
 }
 

@@ -12,7 +12,9 @@ export type RemovedLine =
   | { kind: 'history'; n: number; ok: boolean }
   | { kind: 'history-off' }
   | { kind: 'downloads'; n: number; ok: boolean }
-  | { kind: 'downloads-check' };
+  | { kind: 'downloads-check' }
+  /** Form suggestions of every site saved since `since` (ms) were removed (the `clearFormData` setting). */
+  | { kind: 'form-data'; since: number; ok: boolean };
 
 export type Problem =
   | { kind: 'cookies-left'; n: number; sites: string[] }
@@ -87,6 +89,8 @@ export function receiptView(report: PurgeReport): ReceiptView {
       ? { kind: 'downloads', n: report.downloadsRemoved, ok: !failed.has('downloads') }
       : { kind: 'downloads-check' },
   );
+  if (report.formDataCleared && report.formDataSince !== undefined)
+    removed.push({ kind: 'form-data', since: report.formDataSince, ok: !failed.has('form-data') });
 
   const nothing =
     report.cookieSitesCleared + report.sitesCleared + report.tabsClosed + report.historyRemoved === 0 &&

@@ -31,9 +31,30 @@ describe('effectiveSettings', () => {
       idleTimeoutSeconds: 300,
       clearDownloads: true,
       clearHistory: true,
+      clearFormData: true,
       disablePasswordSaving: true,
     });
-    expect(s.locked.sort()).toEqual(['clearDownloads', 'clearHistory', 'sharedComputer']);
+    expect(s.locked.sort()).toEqual(['clearDownloads', 'clearFormData', 'clearHistory', 'sharedComputer']);
+  });
+
+  it('form suggestions: off by default, on in shared-computer mode from IT, and IT’s own key wins either way', () => {
+    expect(DEFAULT_SETTINGS.clearFormData).toBe(false);
+    expect(effectiveSettings(user()).clearFormData).toBe(false);
+    expect(effectiveSettings(user({ clearFormData: true })).clearFormData).toBe(true);
+    expect(effectiveSettings(user({ sharedComputer: true })).clearFormData).toBe(false);
+    expect(effectiveSettings(user(), { sharedComputer: true }).clearFormData).toBe(true);
+    const off = effectiveSettings(user({ clearFormData: true }), {
+      sharedComputer: true,
+      clearFormData: false,
+    });
+    expect(off.clearFormData).toBe(false);
+    expect(off.locked).toContain('clearFormData');
+    const on = effectiveSettings(user(), { clearFormData: true });
+    expect(on).toMatchObject({ clearFormData: true, sharedComputer: false, policyNotices: [] });
+    expect(on.locked).toEqual(['clearFormData']);
+    const wrong = effectiveSettings(user(), { clearFormData: 'yes' });
+    expect(wrong.clearFormData).toBe(false);
+    expect(wrong.policyNotices).toEqual([{ key: 'clearFormData', code: 'wrong-type', detail: 'boolean' }]);
   });
 
   it('a key IT sets explicitly wins over what shared mode implies', () => {

@@ -28,6 +28,7 @@ const LIBRARY = {
   purgeOnTabCloseSeconds: 1,
   clearDownloads: true,
   clearHistory: true,
+  clearFormData: true,
   disablePasswordSaving: true,
   lockSettings: true,
   startPage: 'https://bibliotek.exempelstad.se/',

@@ -114,7 +114,7 @@ type World = ReturnType<typeof browserWithSession>;
 async function planFor(
   w: Pick<World, 'port' | 'group'>,
   trigger: PurgeTrigger = 'button',
-  over: { clearDownloads?: boolean; groups?: SessionGroup[] } = {},
+  over: { clearDownloads?: boolean; clearFormData?: boolean; groups?: SessionGroup[] } = {},
 ) {
   return planPurge({
     id: `p-${trigger}`,
@@ -124,6 +124,7 @@ async function planFor(
     tabs: await w.port.listTabs(),
     clearHistory: true,
     clearDownloads: over.clearDownloads ?? true,
+    clearFormData: over.clearFormData ?? false,
   });
 }
 
@@ -415,16 +416,30 @@ describe('executePurge: form suggestions', () => {
     w.port.fillForm('personnummer', '19850312-2384'); // during the session (it began a minute ago)
     const later = { ...w.group, startedAt: T0 + 1 }; // a session that began after it was typed
 
-    await executePurge(await planFor(w, 'button', { groups: [later] }), {
+    await executePurge(await planFor(w, 'button', { groups: [later], clearFormData: true }), {
       port: w.port,
       journal: journalStore().store,
       now,
     });
     expect(w.port.snapshot().formData).toEqual(['personnummer=19850312-2384']);
 
-    const report = await executePurge(await planFor(w), { port: w.port, journal: journalStore().store, now });
+    const report = await executePurge(await planFor(w, 'button', { clearFormData: true }), {
+      port: w.port,
+      journal: journalStore().store,
+      now,
+    });
     expect(report.failures).toEqual([]);
     expect(w.port.snapshot().formData).toEqual([]);
+    expect(report).toMatchObject({ formDataCleared: true, formDataSince: w.group.startedAt });
+  });
+
+  it('with the setting off (the default outside shared-computer mode) no form suggestion goes, and the report says so', async () => {
+    const w = browserWithSession();
+    w.port.fillForm('q', 'bibliotekets öppettider'); // another site's search, during the session
+    const report = await executePurge(await planFor(w), { port: w.port, journal: journalStore().store, now });
+    expect(w.port.snapshot().formData).toEqual(['q=bibliotekets öppettider']);
+    expect(report.formDataCleared).toBe(false);
+    expect(report.formDataSince).toBeUndefined();
   });
 });
 

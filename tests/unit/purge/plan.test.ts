@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CookieRecord } from '@/utils/browser-data/port';
-import { cookieInScope, planPurge } from '@/utils/purge/plan';
+import { cookieInScope, FORM_DATA_MAX_AGE_MS, planPurge } from '@/utils/purge/plan';
 import type { SessionGroup } from '@/utils/session-groups/types';
 
 const group = (over: Partial<SessionGroup> = {}): SessionGroup => ({
@@ -37,17 +37,46 @@ const base = { id: 'p1', now: 1, clearHistory: true, clearDownloads: false };
 describe('planPurge', () => {
   it('form suggestions go from the start of the earliest session; a purge of no group (start-up scan) has no time to go by', () => {
     const two = [group({ startedAt: 5_000 }), group({ id: 'g-2', startedAt: 3_000 })];
-    expect(planPurge({ ...base, trigger: 'button', groups: two, tabs: [] }).formData).toEqual({
+    expect(
+      planPurge({ ...base, clearFormData: true, trigger: 'button', groups: two, tabs: [] }).formData,
+    ).toEqual({
       since: 3_000,
     });
     const extrasOnly = planPurge({
       ...base,
+      clearFormData: true,
       trigger: 'browser-start',
       groups: [],
       tabs: [],
       extraSites: [{ scopeDomain: 'huddinge.se', label: 'Huddinge kommun' }],
     });
     expect(extrasOnly.formData).toBeNull();
+  });
+
+  it('form suggestions (every site’s, by time) go only with the setting on (shared-computer mode)', () => {
+    const groups = [group({ startedAt: 5_000 })];
+    expect(planPurge({ ...base, trigger: 'button', groups, tabs: [] }).formData).toBeNull();
+    expect(
+      planPurge({ ...base, clearFormData: false, trigger: 'button', groups, tabs: [] }).formData,
+    ).toBeNull();
+    expect(planPurge({ ...base, clearFormData: true, trigger: 'button', groups, tabs: [] }).formData).toEqual(
+      {
+        since: 5_000,
+      },
+    );
+  });
+
+  it('form suggestions go at most 3 hours back, however long ago the earliest login was', () => {
+    const now = 1_764_320_000_000;
+    const hour = 3_600_000;
+    const groups = [group({ startedAt: now - 5 * hour }), group({ id: 'g-2', startedAt: now - 4 * hour })];
+    const plan = planPurge({ ...base, now, clearFormData: true, trigger: 'idle', groups, tabs: [] });
+    expect(FORM_DATA_MAX_AGE_MS).toBe(3 * hour);
+    expect(plan.formData).toEqual({ since: now - 3 * hour });
+    const recent = [group({ startedAt: now - 20 * 60_000 })];
+    expect(
+      planPurge({ ...base, now, clearFormData: true, trigger: 'button', groups: recent, tabs: [] }).formData,
+    ).toEqual({ since: now - 20 * 60_000 });
   });
 
   it('other origins the group’s pages fetched from lose their HTTP cache only: never cookies or storage', () => {

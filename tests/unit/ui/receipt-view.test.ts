@@ -53,6 +53,24 @@ describe('receiptView', () => {
     });
   });
 
+  it('form suggestions: a line saying since when when they went; none when the setting was off', () => {
+    const since = 1_764_320_000_000;
+    const v = receiptView(report({ formDataCleared: true, formDataSince: since }));
+    expect(v.removed.at(-1)).toEqual({ kind: 'form-data', since, ok: true });
+    const failed = receiptView(
+      report({
+        formDataCleared: true,
+        formDataSince: since,
+        failures: [{ step: 'form-data', message: 'x' }],
+      }),
+    );
+    expect(failed.removed.at(-1)).toEqual({ kind: 'form-data', since, ok: false });
+    expect(receiptView(report({ formDataCleared: false })).removed.map((l) => l.kind)).not.toContain(
+      'form-data',
+    );
+    expect(receiptView(report()).removed.map((l) => l.kind)).not.toContain('form-data');
+  });
+
   it('says history was kept when its clearing is off', () => {
     const v = receiptView(report({ historyRemoved: 0, historyCleared: false, downloadsCleared: false }));
     expect(v.removed).toContainEqual({ kind: 'history-off' });
