@@ -5,6 +5,7 @@
 
 import { isLogoutUrl } from '../logout-detect';
 import { onFetchedOrigins } from '../session-groups/fetched-origins';
+import { joinLoginsInFlight } from '../session-groups/logins-in-flight';
 import {
   armLogoutClick,
   armLogoutNavigation,
@@ -154,7 +155,9 @@ export const onTabRemoved = (ctx: BackgroundContext, tabId: number) =>
     ? skip
     : serialized(async () => {
         const prev = await loadState();
-        const { state, orphaned } = onTabClosed(prev, tabId);
+        // A login that was in progress in this tab will not come back: the hosts it reached join now.
+        const withLogin = joinLoginsInFlight(prev, ctx.now(), await ctx.classify(), [tabId]);
+        const { state, orphaned } = onTabClosed(withLogin, tabId);
         await saveState(prev, state);
         await schedulePurges(ctx, orphaned, (await ctx.settings()).graceSeconds * 1000);
       });

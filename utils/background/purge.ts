@@ -7,13 +7,14 @@
 import { executePurge, type PurgeJournal } from '../purge/execute';
 import { planPurge } from '../purge/plan';
 import type { PurgeReport, PurgeTrigger } from '../purge/types';
+import { joinLoginsInFlight } from '../session-groups/logins-in-flight';
 import { removeGroups } from '../session-groups/membership';
 import type { SessionGroup } from '../session-groups/types';
 import { browserSession, ledger, pendingPurges, purgeJournal, storeLastReport } from '../storage';
 import type { BackgroundContext } from './context';
 import { owe, purgeSettled, scheduleOwedAlarm } from './owed';
 import { openReceiptTab, type ReceiptPlacement, receiptUrl } from './receipt-tab';
-import { groupFromLedger, ledgerEntry, loadState, saveState } from './session-store';
+import { groupFromLedger, ledgerEntry, loadState, saveState, update } from './session-store';
 import { keepWindowsOpen } from './start-page';
 
 export type PurgeScope =
@@ -40,7 +41,10 @@ interface Planned {
   sweep: boolean;
 }
 
-async function groupsIn(scope: Exclude<PurgeScope, { kind: 'unfinished' }>): Promise<Planned> {
+async function groupsIn(
+  ctx: BackgroundContext,
+  scope: Exclude<PurgeScope, { kind: 'unfinished' }>,
+): Promise<Planned> {
   if (scope.kind === 'leftovers')
     return { groups: Object.values(await ledger.getValue()).map(groupFromLedger), sweep: true };
   if (scope.kind === 'owed') {
@@ -48,7 +52,10 @@ async function groupsIn(scope: Exclude<PurgeScope, { kind: 'unfinished' }>): Pro
     const owed = scope.ids.flatMap((id) => (left[id]?.owed ? [groupFromLedger(left[id])] : []));
     return { groups: owed, sweep: false };
   }
-  const s = await loadState();
+  // A login in progress will not come back once its tab closes: the hosts it reached go with its group (and
+  // stay in the ledger with it should this purge not verify).
+  const classify = await ctx.classify();
+  const s = await update((st) => joinLoginsInFlight(st, ctx.now(), classify));
   if (scope.kind === 'all') return { groups: Object.values(s.groups), sweep: true };
   return {
     groups: scope.groupIds.flatMap((id) => (s.groups[id] ? [s.groups[id]] : [])),
@@ -138,7 +145,7 @@ export async function purge(
     const { scope, trigger, receipt } = request;
     const [settings, { groups, sweep }, tabs] = await Promise.all([
       ctx.settings(),
-      groupsIn(scope),
+      groupsIn(ctx, scope),
       ctx.port.listTabs(),
     ]);
     if ((scope.kind === 'groups' || scope.kind === 'owed') && !groups.length) return null;

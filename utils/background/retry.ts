@@ -2,6 +2,7 @@
  * Owed purges tried again (owed.ts): by the `owed-purges` alarm (those due), and on every wake (all of them).
  * At browser start the leftovers purge takes them with the rest of the ledger.
  */
+import { loginsInFlight } from '../session-groups/logins-in-flight';
 import { mergeGroups } from '../session-groups/membership';
 import { ledger } from '../storage';
 import type { BackgroundContext } from './context';
@@ -12,8 +13,9 @@ import { groupFromLedger, loadState, saveState } from './session-store';
 
 /**
  * Purge what is owed. An owed group whose site is open again in a live group (the person logged in again) is
- * folded into that group instead: its hosts join it and go at that session's end, so a retry never logs a
- * live session out or runs in the middle of its login.
+ * folded into that group instead (also when a login of that group is on one of its hosts right now): its hosts
+ * join it and go at that session's end, so a retry never logs a live session out or runs in the middle of its
+ * login.
  */
 export function retryOwedPurges(ctx: BackgroundContext, { dueOnly }: { dueOnly: boolean }) {
   return serialized(async () => {
@@ -29,10 +31,12 @@ export function retryOwedPurges(ctx: BackgroundContext, { dueOnly }: { dueOnly: 
     const prev = await loadState();
     const next = structuredClone(prev);
     const folded: string[] = [];
+    // A live group's logins in progress count too: an IdP the person is on right now is in no group's hosts yet.
+    const inFlight = loginsInFlight(next);
     for (const e of owed) {
       const live = Object.values(next.groups).find(
         (g) =>
-          g.hosts.some((h) => e.hosts.includes(h)) ||
+          [...g.hosts, ...(inFlight.get(g.id)?.hosts ?? [])].some((h) => e.hosts.includes(h)) ||
           g.sites.some((x) => e.sites.some((y) => y.ruleId === x.ruleId)),
       );
       if (!live) continue;

@@ -4,6 +4,7 @@
  * Call inside `serialized` (queue.ts): one change at a time.
  */
 import { boundState } from '../session-groups/bounds';
+import { loginsInFlight } from '../session-groups/logins-in-flight';
 import type { SessionGroup, SessionState } from '../session-groups/types';
 import { type LedgerEntry, ledger, sessionState } from '../storage';
 
@@ -16,17 +17,28 @@ export const loadState = (): Promise<SessionState> => sessionState.getValue();
  * browser-start purge does not clear the HTTP cache of those other origins (an API on a domain of its own);
  * the group's own origins, cookies and storage still go, and Firefox empties its whole HTTP cache anyway.
  */
-export const ledgerEntry = (g: SessionGroup): LedgerEntry => ({
+export const ledgerEntry = (
+  g: SessionGroup,
+  inFlight: { hosts: readonly string[]; origins: readonly string[] } = { hosts: [], origins: [] },
+): LedgerEntry => ({
   id: g.id,
   sites: g.sites,
-  hosts: g.hosts,
-  origins: g.origins,
+  hosts: [...g.hosts, ...inFlight.hosts],
+  origins: [...g.origins, ...inFlight.origins],
   startedAt: g.startedAt,
 });
 
-/** What the ledger keeps of the groups: a change in anything else (URLs, fetched origins) writes nothing to disk. */
+/**
+ * The ledger's view of the state: each group with the hosts its logins in progress reached (a crash while the
+ * person is on an IdP on no list still purges it). A change in anything else (URLs, fetched origins) writes
+ * nothing to disk.
+ */
+const ledgerView = (s: SessionState) => {
+  const inFlight = loginsInFlight(s);
+  return Object.values(s.groups).map((g) => ledgerEntry(g, inFlight.get(g.id)));
+};
 const signature = (s: SessionState) =>
-  JSON.stringify(Object.values(s.groups).map((g) => [g.id, g.sites.length, g.hosts, g.origins]));
+  JSON.stringify(ledgerView(s).map((e) => [e.id, e.sites.length, e.hosts, e.origins]));
 
 /**
  * Save the state, within its bounds (utils/session-groups/bounds.ts: no page can flood it past the quota);
@@ -41,7 +53,7 @@ export async function saveState(prev: SessionState, unbounded: SessionState): Pr
       (async () => {
         const current = { ...(await ledger.getValue()) };
         for (const id of Object.keys(prev.groups)) if (!next.groups[id]) delete current[id];
-        for (const g of Object.values(next.groups)) current[g.id] = ledgerEntry(g);
+        for (const e of ledgerView(next)) current[e.id] = e;
         await ledger.setValue(current);
       })(),
     );

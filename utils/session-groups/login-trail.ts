@@ -128,6 +128,8 @@ export function groupInLogin(
     // On the group's own login service right now (a login through an IdP the group already knows).
     if (t.groupId === groupId && onLoginService && now - g.lastSeenAt <= ROUND_TRIP_MS) return true;
     if (!t.trail || t.trail.fromGroupId !== groupId || now - t.trail.startedAt > ROUND_TRIP_MS) return false;
-    return t.trail.redirected === true || onLoginService;
+    // Away on hosts a login step took it to (a redirect from the group's page to an IdP on no list, say).
+    const away = !!t.host && loginHosts(t.trail as LoginTrail).includes(t.host);
+    return t.trail.redirected === true || onLoginService || away;
   });
 }

@@ -22,6 +22,7 @@ import {
   currentGroupOf,
   groupOfHost,
   groupOfRule,
+  isOnGroupSite,
   joinHosts,
   joinTab,
   mergeGroups,
@@ -39,6 +40,21 @@ const DELIBERATE_TRANSITIONS = new Set([
   'keyword_generated',
   'start_page',
 ]);
+
+/**
+ * A tab in no group that lands on a login host a group reached (an IdP on no list, not one of its sites): a page
+ * elsewhere sent it there — a news article opening `https://<the group's IdP>/logout`, say. It is not part of
+ * that login: it does not join, so it neither counts as a login in progress (which would hold off the group's
+ * own logout) nor keeps the group from losing its last tab.
+ */
+function strayOnLoginHost(
+  g: SessionGroup,
+  host: string,
+  contextGroupId: string | undefined,
+  m: ReturnType<Classify>,
+): boolean {
+  return contextGroupId === undefined && !m && !isOnGroupSite(g, host);
+}
 
 export interface MainFrameCommit {
   tabId: number;
@@ -69,7 +85,7 @@ export function onMainFrameRequest(
   const contextGroupId =
     known?.groupId ?? (trailIsFresh(known?.trail, now) ? known?.trail?.fromGroupId : undefined);
 
-  if ((m && !isLoginService(m)) || member) {
+  if ((m && !isLoginService(m)) || (member && !strayOnLoginHost(member, host, contextGroupId, m))) {
     if (member?.tabIds.includes(tabId) && (known?.groupId === member.id || trailIsFresh(known?.trail, now))) {
       // Already in this group: the URL is new (for history removal), and the navigation passed a group host
       // (what it redirects to next is reached by the group's redirect, not by a link the person followed).
@@ -133,6 +149,7 @@ export function onMainFrameCommit(
   else if (m) target = (deliberate ? undefined : context) ?? groupOfRule(s, m.ruleId) ?? newGroup(s, m, now);
   else {
     target = groupOfHost(s, host);
+    if (target && strayOnLoginHost(target, host, context?.id, m)) target = undefined;
     // A tab of one group reached a host of another (their logins share an SSO host): one session now.
     if (target && context && context.id !== target.id && !deliberate) mergeGroups(s, target, context);
   }

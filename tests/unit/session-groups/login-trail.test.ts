@@ -26,6 +26,8 @@ describe('a login in progress (automatic purges wait for it)', () => {
     let s = base();
     s = visit(s, 1, 'https://login.eidbrygga.net/sso', T0 + 1, { transitionQualifiers: ['server_redirect'] });
     s = visit(s, 1, 'https://e-tjanster.jarfalla.se/acs', T0 + 2, { transitionType: 'form_submit' });
+    // Tab 2: the service's /login (the redirect's first hop, seen as a request) sends it to the IdP.
+    s = onMainFrameRequest(s, 2, 'https://e-tjanster.jarfalla.se/login', classify, T0 + 3);
     s = visit(s, 2, 'https://login.eidbrygga.net/sso', T0 + 3, { transitionQualifiers: ['server_redirect'] });
     expect(s.tabs['2']?.groupId).toBe(gid(s));
     expect(groupInLogin(s, gid(s), T0 + 4, classify)).toBe(true);
