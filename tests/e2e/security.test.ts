@@ -1,8 +1,8 @@
 /**
  * Trust boundaries in real Chromium: destructive commands are accepted only from the extension's own pages
  * (a web page and our own content script's world are refused), the content script runs only on protected
- * hosts, the extension itself makes no network request, and a web page cannot start a purge by clicking a
- * "Logga ut" of its own making.
+ * hosts, the extension itself makes no network request, and a web page cannot start a purge: not by sending a
+ * tab to the group's logout URL, nor by clicking a "Logga ut" of its own making.
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,8 @@ import {
   launchChromium,
   openExtensionPage,
 } from '../harness/chromium';
-import { ANNA, firstPersonVisit } from '../harness/scenario';
+import { clickLogout } from '../harness/person';
+import { ANNA, firstPersonVisit, purgeDone } from '../harness/scenario';
 import { type Sim, startSim } from '../sim';
 
 let sim: Sim;
@@ -126,6 +127,36 @@ describe('a page can ask, never command', () => {
   const pastSettle = () => new Promise((r) => setTimeout(r, LOGOUT_CLICK_SETTLE_MS + 1500));
   const lastTrigger = async () =>
     (await session.stored<{ trigger: string; finishedAt: number }>('local', 'last-report'))?.finishedAt ?? 0;
+
+  it('a news page sending its own tab, and a tab it opens, to the group’s IdP logout URL logs nobody out; the real logout still purges', async () => {
+    const tab = await firstPersonVisit(session, sim, ANNA);
+    const before = await lastTrigger();
+    const logoutUrl = `${sim.urls.idp.origin}/x/logout`; // a 404: the URL alone looks like a logout
+
+    const news = await session.context.newPage();
+    await news.goto(sim.urls.newspaper.start);
+    await news.locator('body[data-storage-ready]').waitFor();
+    // A tab of its own opening: window.open, as an article's script would.
+    const [opened] = await Promise.all([
+      session.context.waitForEvent('page'),
+      news.evaluate((url) => void window.open(url), logoutUrl),
+    ]);
+    await opened.waitForLoadState('load');
+    // Its own tab.
+    await Promise.all([news.waitForURL(logoutUrl), news.evaluate((url) => location.assign(url), logoutUrl)]);
+    await pastSettle();
+
+    expect(await ssoCookiePresent(), 'the IdP session is still there').toBe(true);
+    expect(await lastTrigger(), 'no purge ran').toBe(before);
+    await tab.goto(sim.urls.kommun.overview);
+    expect(await tab.bodyData('loggedInAs')).toBe(ANNA.name);
+
+    // The person's own logout, in the group's tab, still purges the group.
+    const since = Date.now();
+    expect(await clickLogout(tab, sim.urls.kommun, 'link')).toBe('logged-out');
+    expect((await purgeDone(session, 'site-logout', since)).verified).toBe(true);
+    expect(await ssoCookiePresent()).toBe(false);
+  });
 
   it('a “Logga ut” button that the page makes and clicks by script purges nothing', async () => {
     const tab = await firstPersonVisit(session, sim, ANNA);
