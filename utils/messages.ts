@@ -30,7 +30,13 @@ export interface OwedSummary {
 export type SettingsPatch = Partial<
   Pick<
     Settings,
-    'disabledPacks' | 'graceSeconds' | 'clearHistory' | 'clearDownloads' | 'sharedComputer' | 'language'
+    | 'disabledPacks'
+    | 'graceSeconds'
+    | 'clearHistory'
+    | 'clearDownloads'
+    | 'clearFormData'
+    | 'sharedComputer'
+    | 'language'
   >
 >;
 

@@ -171,6 +171,15 @@ export function App() {
           lockedText={managed}
           onChange={(v) => void save({ clearDownloads: v })}
         />
+        <ToggleSetting
+          id="clear-form-data"
+          label={t('optFormData')}
+          help={t('optFormDataHelp')}
+          checked={s.clearFormData}
+          locked={locked('clearFormData')}
+          lockedText={managed}
+          onChange={(v) => void save({ clearFormData: v })}
+        />
       </section>
 
       <section aria-labelledby="packs-title" class="card">

@@ -27,7 +27,10 @@ export function sanitisePatch(patch: unknown): SettingsPatch {
       ];
     else if (key === 'graceSeconds' && typeof v === 'number') out.graceSeconds = clampGrace(v);
     else if (
-      (key === 'clearHistory' || key === 'clearDownloads' || key === 'sharedComputer') &&
+      (key === 'clearHistory' ||
+        key === 'clearDownloads' ||
+        key === 'clearFormData' ||
+        key === 'sharedComputer') &&
       typeof v === 'boolean'
     )
       out[key] = v;

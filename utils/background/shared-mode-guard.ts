@@ -6,7 +6,7 @@
  * - `disabledPacks`: switching a pack off is weaker (switching one back on is stricter);
  * - `customDomains`: removing one is weaker (adding one is stricter; addDomain is not guarded);
  * - `graceSeconds`: a longer wait after the last tab closes is weaker (a shorter one is stricter);
- * - `clearHistory`, `clearDownloads`: turning off is weaker (turning on is stricter);
+ * - `clearHistory`, `clearDownloads`, `clearFormData`: turning off is weaker (turning on is stricter);
  * - `language`: neither.
  * - `sharedComputer` itself: when IT set it, it is locked by policy (settings.ts). When the person's own
  *   settings turned it on, turning it off stays possible: nothing tells the owner from a visitor, and a
@@ -23,6 +23,7 @@ export const STRENGTHEN_ONLY: readonly (keyof Settings)[] = [
   'graceSeconds',
   'clearHistory',
   'clearDownloads',
+  'clearFormData',
 ];
 
 /** The keys of `patch` that would weaken the protection in force (none outside shared-computer mode). */
@@ -33,6 +34,7 @@ export function weakenings(current: EffectiveSettings, patch: SettingsPatch): (k
   if (patch.graceSeconds !== undefined && patch.graceSeconds > current.graceSeconds) out.push('graceSeconds');
   if (patch.clearHistory === false && current.clearHistory) out.push('clearHistory');
   if (patch.clearDownloads === false && current.clearDownloads) out.push('clearDownloads');
+  if (patch.clearFormData === false && current.clearFormData) out.push('clearFormData');
   return out;
 }
 
