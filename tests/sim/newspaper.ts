@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SimContext } from './context';
 import { html, layout, notFound, type SimRequest, type SimResponse, setCookie } from './http';
+import { SERVICES } from './services';
 import { statePage } from './state-page';
 
 /** The unrelated site: its cookie and localStorage must survive every logout. */
@@ -10,7 +11,7 @@ export const NEWSPAPER = {
   paths: { start: '/', state: '/state' },
 } as const;
 
-export function createNewspaper(_ctx: SimContext) {
+export function createNewspaper(ctx: SimContext) {
   function front(req: SimRequest): SimResponse {
     const visitor = req.cookies[NEWSPAPER.cookie] ?? `besok-${randomUUID()}`;
     const articles = [
@@ -26,6 +27,7 @@ export function createNewspaper(_ctx: SimContext) {
 <main>
 <h1>Senaste nytt</h1>
 <ul>${articles.map((a) => `<li>${a}</li>`).join('')}</ul>
+<p>Läs mer på <a href="${ctx.origin(ctx.hosts.kommun)}${SERVICES.kommun.paths.overview}">Järfälla kommuns Mina sidor</a>.</p>
 </main>
 <script>
 localStorage.setItem(${JSON.stringify(NEWSPAPER.storageKey)}, JSON.stringify(${JSON.stringify(articles)}));
