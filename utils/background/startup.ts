@@ -3,11 +3,13 @@
  * updated mid-session — take the open tabs on without purging anything. Then catch up on what it missed, and
  * try again what an earlier purge could not finish (owed purges, retry.ts).
  */
+import { isWithin } from '../rules/hostname';
 import { onMainFrameCommit } from '../session-groups/navigation';
-import { emptySessionState } from '../session-groups/types';
+import { type Classify, emptySessionState } from '../session-groups/types';
 import { browserSession, installation, ledger, sessionState } from '../storage';
 import type { BackgroundContext } from './context';
 import { catchUp } from './events';
+import { adoptOpenTabs as adoptNewLogins } from './protection-changed';
 import { purge } from './purge';
 import { serialized } from './queue';
 import { retryOwedPurges } from './retry';
@@ -51,6 +53,35 @@ async function adoptOpenTabs(ctx: BackgroundContext): Promise<void> {
 }
 
 /**
+ * A browser start: a page restored from the last session (a crash, "continue where you left off") is on a site
+ * of a group the ledger kept, and the start-up purge closes it; a tab on a protected site the ledger does not
+ * know is a login the person started in the first moments, whose navigations came before the worker's
+ * listeners: the purge's sweep must not take it (it is adopted right after, `adoptOpenTabs` in
+ * protection-changed.ts). Returns the recogniser the start-up purge uses: blind to those sites.
+ */
+async function sparingNewLogins(ctx: BackgroundContext): Promise<Classify> {
+  const [left, classify, tabs] = await Promise.all([ledger.getValue(), ctx.classify(), ctx.port.listTabs()]);
+  const entries = Object.values(left);
+  const spared: string[] = [];
+  for (const t of tabs) {
+    let host: string;
+    try {
+      host = new URL(t.url ?? '').hostname;
+    } catch {
+      continue;
+    }
+    const m = host && !ctx.isOwnTab(t.id) ? classify(host) : null;
+    if (!m) continue;
+    const restored = entries.some(
+      (e) =>
+        e.hosts.includes(host) || e.sites.some((x) => x.ruleId === m.ruleId || isWithin(host, x.scopeDomain)),
+    );
+    if (!restored && !spared.includes(m.scopeDomain)) spared.push(m.scopeDomain);
+  }
+  return spared.length ? (h) => (spared.some((d) => isWithin(h, d)) ? null : classify(h)) : classify;
+}
+
+/**
  * Runs once per worker start, queued before any event of this wake (events wait until it is done). `wake`
  * tells a new browser session from an extension update, which also empties storage.session but must not
  * close the person's tabs mid-task.
@@ -62,7 +93,13 @@ export async function onWake(ctx: BackgroundContext, wake: Promise<WakeKind>): P
     await purge(ctx, { scope: { kind: 'unfinished' } });
     if (kind === 'browser-start') {
       await sessionState.setValue(emptySessionState());
-      await purge(ctx, { scope: { kind: 'leftovers' }, trigger: 'browser-start' });
+      const classify = await sparingNewLogins(ctx);
+      await purge(
+        { ...ctx, classify: async () => classify },
+        { scope: { kind: 'leftovers' }, trigger: 'browser-start' },
+      );
+      // What is still open on a protected site is the person's, started before the listeners: it forms its group.
+      await adoptNewLogins(ctx, await ctx.classify());
     }
     if (kind === 'extension-install' || kind === 'extension-update') await adoptOpenTabs(ctx);
     if (kind !== 'worker-restart') await browserSession.setValue({ startedAt: ctx.now() });

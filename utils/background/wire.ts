@@ -29,6 +29,7 @@ import { logged } from './log';
 import { MENU_IDS, syncMenus } from './menus';
 import { OWED_PURGES_ALARM } from './owed';
 import { status } from './popup-status';
+import { onProtectionChanged } from './protection-changed';
 import { forgetManaged } from './protection-in-force';
 import { type PurgeScope, purge } from './purge';
 import { serialized } from './queue';
@@ -147,6 +148,8 @@ export function wireBackground(ctx: BackgroundContext, api: typeof browser): voi
   const syncAll = () => {
     logged('content script registration')(syncContentScripts());
     logged('shared-computer mode')(syncSharedMode());
+    // A domain that became protected while its data is present (a late policy): its tabs and data (queued).
+    logged('protection changed')(onProtectionChanged(ctx));
   };
   userSettings.watch(syncAll);
   // The browser's first answer about IT policy can come seconds late (managed-policy.ts): follow it too.

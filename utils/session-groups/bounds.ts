@@ -7,8 +7,10 @@
  * What goes first is what protects least, so protection never weakens before it must:
  * 1. always: a URL longer than `MAX_URL_CHARS` is not kept (a cut URL names no history entry, so keeping a
  *    prefix would buy nothing; history of the group's hosts is still found by host), and a trail keeps at most
- *    `MAX_TRAIL_URLS` URLs (a group's list is bounded where it grows, `MAX_GROUP_URLS` in lists.ts);
- * 2. over `STATE_BUDGET_CHARS` (serialized): the trails' URLs, then the groups' URLs, largest list first
+ *    `MAX_TRAIL_URLS` URLs (a group's list is bounded where it grows, `MAX_GROUP_URLS` in lists.ts), and a tab
+ *    at most `MAX_RECENT` recent steps (bounded where they grow too, navigation.ts);
+ * 2. over `STATE_BUDGET_CHARS` (serialized): the tabs' recent steps (only a domain that becomes protected
+ *    while its tab is open needs them), the trails' URLs, then the groups' URLs, largest list first
  *    (only history of redirect hops, which no history search lists, depends on them);
  * 3. origins a group's hosts imply (`https://host`, `http://host`: the planner adds those itself);
  * 4. tab records with nothing in them but the host the tab is on (no group, trail or logout watch);
@@ -17,6 +19,7 @@
  */
 import { registrableDomain } from '../rules/hostname';
 import { MAX_GROUP_URLS } from './lists';
+import { MAX_RECENT } from './navigation';
 import type { SessionState } from './types';
 
 /** A URL longer than this is not stored. */
@@ -35,6 +38,7 @@ function overLimits(s: SessionState): boolean {
     if (g.urls && (g.urls.length > MAX_GROUP_URLS || !g.urls.every(fits))) return true;
   for (const t of Object.values(s.tabs))
     if (t.trail?.urls && (t.trail.urls.length > MAX_TRAIL_URLS || !t.trail.urls.every(fits))) return true;
+  for (const steps of Object.values(s.recent ?? {})) if (steps.length > MAX_RECENT) return true;
   return false;
 }
 
@@ -48,6 +52,10 @@ export function boundState(state: SessionState): SessionState {
   for (const g of groups) if (g.urls) g.urls = g.urls.filter(fits).slice(0, MAX_GROUP_URLS);
   for (const t of tracks)
     if (t.trail?.urls) t.trail.urls = t.trail.urls.filter(fits).slice(0, MAX_TRAIL_URLS);
+  for (const [id, steps] of Object.entries(s.recent ?? {})) s.recent![id] = steps.slice(-MAX_RECENT);
+  if (size(s) <= STATE_BUDGET_CHARS) return s;
+
+  delete s.recent;
   if (size(s) <= STATE_BUDGET_CHARS) return s;
 
   for (const t of tracks) if (t.trail) delete t.trail.urls;

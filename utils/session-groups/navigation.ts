@@ -9,6 +9,7 @@ import { addUrl } from './lists';
 import {
   extendTrail,
   isLoginStep,
+  LOGIN_WINDOW_MS,
   type LoginTrail,
   loginHosts,
   newTrail,
@@ -29,7 +30,110 @@ import {
   newGroup,
   trackOf,
 } from './membership';
-import type { Classify, SessionGroup, SessionState } from './types';
+import type { Classify, RecentStep, SessionGroup, SessionState, TabTrack } from './types';
+
+/** Top-level commits a tab's `recent` keeps (a login round trip is a handful). */
+export const MAX_RECENT = 20;
+
+/**
+ * Note a top-level commit in the tab's recent steps (draft helper). A page reached by a link that sends the tab
+ * on by itself (a form post, a client redirect: a login page opened by a "Log in" link) was a login step after
+ * all, as in `noteCommit` — unless the person chose it (typed, bookmark).
+ */
+function noteRecent(
+  s: SessionState,
+  tab: TabTrack,
+  ev: MainFrameCommit,
+  u: URL,
+  deliberate: boolean,
+  now: number,
+): void {
+  const all: Record<string, RecentStep[]> = {};
+  // Closed tabs' steps go (their records are gone), and steps older than the login window.
+  for (const [id, steps] of Object.entries(s.recent ?? {}))
+    if (s.tabs[id]) {
+      const fresh = steps.filter((r) => now - r.at <= LOGIN_WINDOW_MS);
+      if (fresh.length) all[id] = fresh;
+    }
+  const recent = all[String(tab.tabId)] ?? [];
+  const last = recent.at(-1);
+  const sentOn =
+    ev.transitionType === 'form_submit' || (ev.transitionQualifiers ?? []).includes('client_redirect');
+  if (last && last.step === 'link' && last.host === tab.host && sentOn) last.step = 'login';
+  recent.push({
+    host: u.hostname,
+    origin: u.origin,
+    at: now,
+    step: deliberate ? 'typed' : isLoginStep(ev) ? 'login' : 'link',
+  });
+  all[String(tab.tabId)] = recent.slice(-MAX_RECENT);
+  s.recent = all;
+}
+
+/**
+ * The hosts and origins the tab's login reached, from its recent steps: back from where it is now while each
+ * step was a login step (a redirect, a form post), within the login window. A host the person followed a link
+ * to, or chose, ends the walk and does not join. `startedAt`: when that round trip began.
+ */
+export function recentLoginHops(
+  s: SessionState,
+  tabId: number,
+  now: number,
+): { hosts: string[]; origins: string[]; startedAt?: number } {
+  const hosts: string[] = [];
+  const origins: string[] = [];
+  let startedAt: number | undefined;
+  const recent = s.recent?.[String(tabId)] ?? [];
+  for (let i = recent.length - 1; i >= 0; i--) {
+    const r = recent[i]!;
+    if (now - r.at > LOGIN_WINDOW_MS) break;
+    startedAt = r.at;
+    if (r.step !== 'login') break;
+    if (!hosts.includes(r.host)) hosts.push(r.host);
+    if (!origins.includes(r.origin)) origins.push(r.origin);
+  }
+  return { hosts, origins, ...(startedAt !== undefined ? { startedAt } : {}) };
+}
+
+/**
+ * A tab on a protected site that is in no group: its site became protected while it was open (a late IT
+ * policy, a new one rolled out), or its navigations came before the worker's listeners (a login at the very
+ * start of the browser). It forms (or joins) its site's group, and the hosts its recent login steps reached
+ * join too — an IdP on no list the login passed through — never those the person followed a link to, nor
+ * other protected sites. Anything else: unchanged.
+ */
+export function adoptTab(
+  prev: SessionState,
+  tabId: number,
+  url: string,
+  classify: Classify,
+  now: number,
+): SessionState {
+  const u = webUrl(url);
+  if (!u) return prev;
+  const m = classify(u.hostname);
+  const track = prev.tabs[String(tabId)];
+  if (!m || track?.groupId) return prev;
+  const hops = recentLoginHops(prev, tabId, now);
+  const s = onMainFrameCommit(prev, { tabId, url: u.href, transitionType: 'link' }, classify, now);
+  // Not a commit of the person's: the recent steps stay as they were.
+  if (prev.recent) s.recent = structuredClone(prev.recent);
+  else delete s.recent;
+  const g = currentGroupOf(s, tabId);
+  if (!g) return s;
+  const passed = hops.hosts.filter((h) => {
+    const hm = classify(h);
+    return !hm || isLoginService(hm) || g.sites.some((x) => x.ruleId === hm.ruleId);
+  });
+  const joined = joinHosts(
+    s,
+    g,
+    passed,
+    hops.origins.filter((o) => passed.includes(new URL(o).hostname)),
+  );
+  if (hops.startedAt !== undefined) joined.startedAt = Math.min(joined.startedAt, hops.startedAt);
+  return s;
+}
 
 /** Navigations the person made on purpose: what follows is not a login round trip. */
 const DELIBERATE_TRANSITIONS = new Set([
@@ -139,6 +243,7 @@ export function onMainFrameCommit(
     (DELIBERATE_TRANSITIONS.has(ev.transitionType ?? '') && !redirected) ||
     qualifiers.includes('forward_back');
   if (deliberate) tab.trail = undefined;
+  noteRecent(s, tab, ev, u, deliberate, now);
 
   const contextGroupId = tab.groupId ?? tab.trail?.fromGroupId;
   const context = contextGroupId ? s.groups[contextGroupId] : undefined;

@@ -53,6 +53,20 @@ export interface LogoutWatch {
   at: number;
 }
 
+/**
+ * One top-level commit of a tab, kept for a few minutes whatever group the tab is in (none, often): how the tab
+ * got there. `login`: a redirect or a form post (`isLoginStep`), or a page the person reached by a link that
+ * then sent the tab on by itself; `link`: a link the person followed; `typed`: the person chose it (typed,
+ * bookmark, back/forward). A domain that becomes protected while a tab is on it (a late IT policy) forms its
+ * group with the hosts its login reached (`recentLoginHops`, navigation.ts). Hosts and origins only, no URLs.
+ */
+export interface RecentStep {
+  host: string;
+  origin: string;
+  at: number;
+  step: 'login' | 'link' | 'typed';
+}
+
 export interface TabTrack {
   tabId: number;
   /** Host the tab's top frame is on now. */
@@ -75,6 +89,11 @@ export interface SessionState {
   v: 2;
   groups: Record<string, SessionGroup>;
   tabs: Record<string, TabTrack>;
+  /**
+   * Per open tab (by id), its last top-level commits: at most `MAX_RECENT`, none older than the login window;
+   * a closed tab's go at the next commit of any tab.
+   */
+  recent?: Record<string, RecentStep[]>;
 }
 
 export const emptySessionState = (): SessionState => ({ v: 2, groups: {}, tabs: {} });

@@ -1,0 +1,114 @@
+/**
+ * The protected set grew while the browser runs: IT policy arrived late (a force-installed extension runs for
+ * seconds with none), a new one was rolled out, or a domain was added. Data of a newly protected domain that is
+ * already present must not escape:
+ * - a tab open on it forms its group now, with the hosts its login reached (the tab's recent steps, kept for
+ *   every tab: `adoptTab`, utils/session-groups/navigation.ts);
+ * - with no tab open on it, in shared-computer mode, its cookies (and storage, history, downloads as a group's)
+ *   are purged at once: a group is made for each such site, tabless, and purged as one whose last tab closed
+ *   (in the ledger first, so a crash or a failed purge only delays it).
+ */
+
+import { storage } from 'wxt/utils/storage';
+import { isWithin, registrableDomain } from '../rules/hostname';
+import { joinHosts, newGroup } from '../session-groups/membership';
+import { adoptTab } from '../session-groups/navigation';
+import type { Classify, SessionState } from '../session-groups/types';
+import { browserSession, pendingPurges } from '../storage';
+import type { BackgroundContext } from './context';
+import { runDuePurges } from './events';
+import { serialized } from './queue';
+import { update } from './session-store';
+
+/** The protected domains this browser session last acted on (absent: none yet, the first wake records them). */
+export const protectedSeen = storage.defineItem<string[] | null>('session:protected-domains', {
+  fallback: null,
+});
+
+/** Every open tab on a protected site that is in no group forms (or joins) its group: `adoptTab`. */
+export async function adoptOpenTabs(ctx: BackgroundContext, classify: Classify): Promise<SessionState> {
+  const tabs = (await ctx.port.listTabs()).filter((t) => t.url && !ctx.isOwnTab(t.id));
+  const now = ctx.now();
+  return update((s) => tabs.reduce((st, t) => adoptTab(st, t.id, t.url!, classify, now), s));
+}
+
+/**
+ * Shared-computer mode: cookies of newly protected domains (`grown`) that no group knows of and whose site has
+ * no open tab become tabless groups, due now. Returns whether any was made.
+ */
+async function groupsForLeftData(
+  ctx: BackgroundContext,
+  classify: Classify,
+  grown: readonly string[],
+): Promise<boolean> {
+  const [cookies, tabs, session] = await Promise.all([
+    ctx.port.findCookies({}),
+    ctx.port.listTabs(),
+    browserSession.getValue(),
+  ]);
+  const openSites = new Set(
+    tabs.flatMap((t) => {
+      try {
+        return t.url ? [registrableDomain(new URL(t.url).hostname)] : [];
+      } catch {
+        return [];
+      }
+    }),
+  );
+  const now = ctx.now();
+  const made: string[] = [];
+  await update((prev) => {
+    const s = structuredClone(prev);
+    const known = (h: string) =>
+      Object.values(s.groups).some(
+        (g) =>
+          !made.includes(g.id) && (g.hosts.includes(h) || g.sites.some((x) => isWithin(h, x.scopeDomain))),
+      );
+    for (const c of cookies) {
+      const host = c.domain.replace(/^\./, '').toLowerCase();
+      const m = classify(host);
+      if (!m || !grown.some((d) => isWithin(host, d) || isWithin(m.scopeDomain, d))) continue;
+      if (known(host) || openSites.has(registrableDomain(host))) continue;
+      const mine = Object.values(s.groups).find(
+        (g) => made.includes(g.id) && g.sites.some((x) => x.ruleId === m.ruleId),
+      );
+      const g = mine ?? newGroup(s, m, now);
+      // Its history and downloads from this browser session (when the data came is not known).
+      g.startedAt = Math.min(g.startedAt, session?.startedAt ?? now);
+      joinHosts(s, g, [host], [`https://${host}`]);
+      if (!made.includes(g.id)) made.push(g.id);
+    }
+    return made.length ? s : prev;
+  });
+  if (!made.length) return false;
+  const pending = { ...(await pendingPurges.getValue()) };
+  for (const id of made) pending[id] = { dueAt: now };
+  await pendingPurges.setValue(pending);
+  return true;
+}
+
+/**
+ * Settings or IT policy changed (or the worker woke): when the protected set grew, open tabs on newly protected
+ * sites form their groups, and in shared-computer mode the data of those with no tab is purged at once.
+ */
+export async function onProtectionChanged(ctx: BackgroundContext): Promise<void> {
+  const due = await serialized(async () => {
+    const [domains, classify, settings, seen] = await Promise.all([
+      ctx.protectedDomains(),
+      ctx.classify(),
+      ctx.settings(),
+      protectedSeen.getValue(),
+    ]);
+    const now = [...new Set(domains)].sort();
+    if (JSON.stringify(now) === JSON.stringify(seen)) return false;
+    await protectedSeen.setValue(now);
+    // The first wake of a browser session only records: the start-up (startup.ts) took care of what was there.
+    if (seen === null) return false;
+    const grown = now.filter((d) => !seen.includes(d));
+    if (!grown.length) return false;
+    console.info(`Safe Logout: ${grown.length} domain(s) newly protected`);
+    await adoptOpenTabs(ctx, classify);
+    return settings.sharedComputer && (await groupsForLeftData(ctx, classify, grown));
+  });
+  if (due) await runDuePurges(ctx);
+}
