@@ -3,12 +3,13 @@
  * tabs. storage.session has a quota (Chrome: 10 MB; a set past it is refused); the fake browser has none, so
  * this file gives it Chrome's.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { STATE_BUDGET_CHARS } from '@/utils/session-groups/bounds';
 import {
   closeTab,
   createWorld,
+  freshBrowserEachTest,
   navigate,
   startWorker,
   type Worker,
@@ -35,17 +36,12 @@ function chromeSessionQuota() {
   };
 }
 
+freshBrowserEachTest();
+
 beforeEach(async () => {
-  fakeBrowser.reset();
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   chromeSessionQuota();
   w = createWorld();
   bg = await startWorker(w);
-});
-
-afterEach(() => {
-  vi.clearAllTimers();
-  vi.useRealTimers();
 });
 
 describe('a page floods long self-navigations', () => {

@@ -3,9 +3,16 @@
  * so no event formed its group. The browser-start wake must adopt it, not sweep it — while a protected page
  * the last session left (restored after a crash) is still closed and purged.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { createWorld, navigate, startWorker, type Worker, type World } from '../helpers/background-world';
+import {
+  createWorld,
+  freshBrowserEachTest,
+  navigate,
+  startWorker,
+  type Worker,
+  type World,
+} from '../helpers/background-world';
 
 const JARFALLA = 'https://e-tjanster.jarfalla.se';
 const HUDDINGE = 'https://www.huddinge.se';
@@ -13,14 +20,11 @@ const HUDDINGE = 'https://www.huddinge.se';
 let w: World;
 let bg: Worker;
 
+freshBrowserEachTest();
+
 beforeEach(async () => {
-  fakeBrowser.reset();
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   w = createWorld();
   bg = await startWorker(w);
-});
-afterEach(() => {
-  vi.useRealTimers();
 });
 
 const cookies = () =>

@@ -3,12 +3,17 @@
  * domain keeps its tab and data when the group above it is purged; form suggestions go only with the
  * `clearFormData` setting on. State read afterwards from the fake browser.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
+import { describe, expect, it } from 'vitest';
 import { PACKS } from '@/utils/rules/generated/packs';
 import { createMatcher } from '@/utils/rules/match';
 import { DEFAULT_SETTINGS, effectiveSettings, type Settings } from '@/utils/settings';
-import { createWorld, navigate, startWorker, type World } from '../helpers/background-world';
+import {
+  createWorld,
+  freshBrowserEachTest,
+  navigate,
+  startWorker,
+  type World,
+} from '../helpers/background-world';
 
 const ESERVICE = 'https://e-tjanster.jarfalla.se';
 const LIBRARY = 'https://bibliotek.jarfalla.se';
@@ -40,15 +45,7 @@ async function logIn(bg: Awaited<ReturnType<typeof startWorker>>, w: World, tab:
   w.port.setSiteData({ origin: ESERVICE, kind: 'localStorage' });
 }
 
-beforeEach(() => {
-  fakeBrowser.reset();
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-});
-
-afterEach(() => {
-  vi.clearAllTimers();
-  vi.useRealTimers();
-});
+freshBrowserEachTest();
 
 describe('excluded means excluded (IT policy excludedDomains)', () => {
   it('“Log out and clear” purges Järfälla; the library under jarfalla.se keeps its tab, cookies, storage and history', async () => {

@@ -2,19 +2,11 @@
  * #11 item 7: the options page's "Delete form suggestions" toggle reaches the setting through the real
  * background (saveSettings), and shared-computer mode keeps it from being weakened; IT's key locks it.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { createWorld, startWorker } from '../helpers/background-world';
+import { createWorld, freshBrowserEachTest, startWorker } from '../helpers/background-world';
 
-beforeEach(() => {
-  fakeBrowser.reset();
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-});
-
-afterEach(() => {
-  vi.clearAllTimers();
-  vi.useRealTimers();
-});
+freshBrowserEachTest();
 
 describe('the clearFormData setting from the options page', () => {
   it('off by default; the person may turn it on and off outside shared-computer mode', async () => {

@@ -3,13 +3,14 @@
  * browser, cookies/storage/tabs/history in the in-memory browser-data port, the real recogniser. Every
  * assertion reads the fake browser's data or the extension's storage afterwards.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { CookieRecord } from '@/utils/browser-data/port';
 import { LOGOUT_CLICK_SETTLE_MS } from '@/utils/session-groups/logout-watch';
 import {
   closeTab,
   createWorld,
+  freshBrowserEachTest,
   navigate,
   startWorker,
   type Worker,
@@ -128,16 +129,11 @@ async function groups(bg: Worker) {
 let bg: Worker;
 let w: World;
 
+freshBrowserEachTest();
+
 beforeEach(async () => {
-  fakeBrowser.reset();
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   w = createWorld();
   bg = await startWorker(w);
-});
-
-afterEach(() => {
-  vi.clearAllTimers();
-  vi.useRealTimers();
 });
 
 describe('a login round trip, then the site’s own logout', () => {

@@ -2,9 +2,16 @@
  * A login in progress through an IdP on no list, through the real background: the IdP has been reached by the
  * service's redirect but the person is not back yet (BankID on the phone). Found by the chaos run.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { createWorld, navigate, startWorker, type Worker, type World } from '../helpers/background-world';
+import {
+  createWorld,
+  freshBrowserEachTest,
+  navigate,
+  startWorker,
+  type Worker,
+  type World,
+} from '../helpers/background-world';
 
 const ESERVICE = 'https://e-tjanster.jarfalla.se';
 const IDP = 'https://login.eidbrygga.net';
@@ -12,14 +19,11 @@ const IDP = 'https://login.eidbrygga.net';
 let w: World;
 let bg: Worker;
 
+freshBrowserEachTest();
+
 beforeEach(async () => {
-  fakeBrowser.reset();
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   w = createWorld();
   bg = await startWorker(w);
-});
-afterEach(() => {
-  vi.useRealTimers();
 });
 
 const cookies = () =>

@@ -4,12 +4,19 @@
  * the next wake and the next browser start try again until a purge verifies it. The real background over the
  * fake browser, with failures injected into the in-memory browser.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { OWED_PURGES_ALARM } from '@/utils/background/owed';
 import type { CookieRecord } from '@/utils/browser-data/port';
 import { receiptView } from '@/utils/ui/receipt-view';
-import { createWorld, navigate, startWorker, type Worker, type World } from '../helpers/background-world';
+import {
+  createWorld,
+  freshBrowserEachTest,
+  navigate,
+  startWorker,
+  type Worker,
+  type World,
+} from '../helpers/background-world';
 
 const ESERVICE = 'https://e-tjanster.jarfalla.se';
 const IDP = 'https://login.eidbrygga.net'; // on no list: only the login round trip makes it Järfälla's
@@ -66,16 +73,11 @@ async function restartBrowser() {
   bg = await startWorker(w);
 }
 
+freshBrowserEachTest();
+
 beforeEach(async () => {
-  fakeBrowser.reset();
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   w = createWorld();
   bg = await startWorker(w);
-});
-
-afterEach(() => {
-  vi.clearAllTimers();
-  vi.useRealTimers();
 });
 
 describe('a purge that did not verify stays owed', () => {

@@ -4,7 +4,7 @@
  * background over the fake browser, as in integration.test.ts; every assertion reads the browser's data or
  * the extension's storage afterwards.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { CookieRecord } from '@/utils/browser-data/port';
 import {
@@ -13,7 +13,14 @@ import {
   MAX_REPORTED_ORIGINS,
 } from '@/utils/session-groups/fetched-origins';
 import { LOGOUT_CLICK_SETTLE_MS } from '@/utils/session-groups/logout-watch';
-import { createWorld, navigate, startWorker, type Worker, type World } from '../helpers/background-world';
+import {
+  createWorld,
+  freshBrowserEachTest,
+  navigate,
+  startWorker,
+  type Worker,
+  type World,
+} from '../helpers/background-world';
 
 const ESERVICE = 'https://e-tjanster.jarfalla.se';
 const IDP = 'https://login.eidbrygga.net'; // on no list: only the login round trip makes it Järfälla's
@@ -24,9 +31,9 @@ let w: World;
 /** The browser's `tabs.Tab.openerTabId` of tabs a page opened (the fake port's tabs have none). */
 const openers = new Map<number, number>();
 
+freshBrowserEachTest();
+
 beforeEach(async () => {
-  fakeBrowser.reset();
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   openers.clear();
   w = createWorld();
   const query = w.ctx.tabs.query;
@@ -35,11 +42,6 @@ beforeEach(async () => {
       t.id !== undefined && openers.has(t.id) ? { ...t, openerTabId: openers.get(t.id) } : t,
     );
   bg = await startWorker(w);
-});
-
-afterEach(() => {
-  vi.clearAllTimers();
-  vi.useRealTimers();
 });
 
 const cookieNames = (world: World) =>

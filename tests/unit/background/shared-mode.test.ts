@@ -2,9 +2,16 @@
  * Shared-computer mode (issue 11, items 13 and 14): after a verified purge nothing of the person's visits
  * stays on disk, and the person at the computer can make the protection stricter, never weaker.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { createWorld, navigate, startWorker, type Worker, type World } from '../helpers/background-world';
+import {
+  createWorld,
+  freshBrowserEachTest,
+  navigate,
+  startWorker,
+  type Worker,
+  type World,
+} from '../helpers/background-world';
 
 const ESERVICE = 'https://e-tjanster.jarfalla.se';
 const IDP = 'https://login.eidbrygga.net';
@@ -32,15 +39,7 @@ async function logIn(): Promise<number> {
 
 const TRACES = ['jarfalla', 'Järfälla', 'eidbrygga', 'arende', 'mina-sidor'];
 
-beforeEach(() => {
-  fakeBrowser.reset();
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-});
-
-afterEach(() => {
-  vi.clearAllTimers();
-  vi.useRealTimers();
-});
+freshBrowserEachTest();
 
 describe('nothing of the visits on disk after a verified purge (shared-computer mode)', () => {
   it('the receipt lives in memory; the ledger is emptied; the popup still shows the receipt', async () => {

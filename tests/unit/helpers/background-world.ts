@@ -9,7 +9,7 @@
  * A "restart" imports the background afresh (every module variable gone, as in a stopped MV3 worker) and
  * drops the old worker's listeners; storage is kept.
  */
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import type { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
 import { createFakePort, type FakePort } from '@/tests/fakes/fake-port';
@@ -22,6 +22,22 @@ import type { Classify } from '@/utils/session-groups/types';
 import { DEFAULT_SETTINGS, effectiveSettings, type Settings } from '@/utils/settings';
 
 export const T0 = 1_764_320_000_000;
+
+/**
+ * Every test of the file starts with an empty fake browser, and its timers are the test's to move (the
+ * background's fast paths use setTimeout; the durable ones alarms). Call at the top level, before the file's
+ * own `beforeEach`.
+ */
+export function freshBrowserEachTest(): void {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  });
+  afterEach(() => {
+    vi.clearAllTimers();
+    vi.useRealTimers();
+  });
+}
 
 type Listener = (...args: never[]) => unknown;
 /** A browser event the fake browser lacks, with the fake browser's own `trigger`. */

@@ -3,13 +3,20 @@
  * cookies and tabs, a system clock of input the test moves, and a countdown window that behaves (it opens,
  * closes, and the person may close it).
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { IdleState } from '@/utils/background/context';
 import { COUNTDOWN_MS, IDLE_ALARM } from '@/utils/background/idle';
 import type { PurgeReport } from '@/utils/purge/types';
 import { DEFAULT_SETTINGS, effectiveSettings } from '@/utils/settings';
-import { createWorld, navigate, startWorker, type Worker, type World } from '../helpers/background-world';
+import {
+  createWorld,
+  freshBrowserEachTest,
+  navigate,
+  startWorker,
+  type Worker,
+  type World,
+} from '../helpers/background-world';
 
 const ESERVICE = 'https://e-tjanster.jarfalla.se';
 const NEWS = 'https://www.lokaltidningen.se';
@@ -48,9 +55,9 @@ async function newWorker() {
   bg = await startWorker(w);
 }
 
+freshBrowserEachTest();
+
 beforeEach(async () => {
-  fakeBrowser.reset();
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   w = createWorld();
   sys = system(w);
   timeoutSeconds = TIMEOUT_S;
@@ -70,10 +77,6 @@ beforeEach(async () => {
     return openPopup(url, size);
   };
   await newWorker();
-});
-
-afterEach(() => {
-  vi.useRealTimers();
 });
 
 /** Anna on the kommun's e-service (a session group), the newspaper in another tab. */

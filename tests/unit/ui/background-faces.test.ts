@@ -4,7 +4,7 @@
  * receipt tab opens before the purge empties a window and is never doubled, menus and badge show what they
  * should. Every assertion reads the browser's state afterwards.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { badgeView, showSessionCount } from '@/utils/background/badge';
 import { MENU_ACTION, MENU_PAGE, syncMenus } from '@/utils/background/menus';
@@ -14,7 +14,14 @@ import { setLanguage } from '@/utils/i18n';
 import type { SenderLike } from '@/utils/messages';
 import type { SessionState } from '@/utils/session-groups/types';
 import { sessionState, userSettings } from '@/utils/storage';
-import { createWorld, navigate, startWorker, type Worker, type World } from '../helpers/background-world';
+import {
+  createWorld,
+  freshBrowserEachTest,
+  navigate,
+  startWorker,
+  type Worker,
+  type World,
+} from '../helpers/background-world';
 
 const ESERVICE = 'https://e-tjanster.jarfalla.se';
 const RECEIPT = 'chrome-extension://test-extension-id/receipt.html';
@@ -22,16 +29,12 @@ const RECEIPT = 'chrome-extension://test-extension-id/receipt.html';
 let w: World;
 let bg: Worker;
 
+freshBrowserEachTest();
+
 beforeEach(async () => {
-  fakeBrowser.reset();
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   setLanguage('en');
   w = createWorld();
   bg = await startWorker(w);
-});
-
-afterEach(() => {
-  vi.useRealTimers();
 });
 
 const KOMMUN = 'e-tjanster.jarfalla.se';
