@@ -10,6 +10,7 @@ import {
   closeTab,
   createWorld,
   freshBrowserEachTest,
+  logInRoundTrip,
   navigate,
   startWorker,
   type Worker,
@@ -63,14 +64,11 @@ describe('a page floods long self-navigations', () => {
 
     // Meanwhile the person logs in to the kommun in another tab, through an IdP on no list.
     const tab = w.port.openTab({ url: `${ESERVICE}/` });
-    await navigate(bg, tab, { url: `${ESERVICE}/`, transitionType: 'typed' });
-    w.port.setCookie({ name: 'JSESSIONID', domain: 'e-tjanster.jarfalla.se' });
-    await navigate(bg, tab, { url: `${ESERVICE}/login`, redirects: [`${IDP}/sso?SAMLRequest=x`] });
-    w.port.setCookie({ name: 'idp_sso', domain: 'login.eidbrygga.net' });
-    await navigate(bg, tab, {
-      url: `${ESERVICE}/saml/acs`,
-      redirects: [`${ESERVICE}/mina-sidor`],
-      transitionType: 'form_submit',
+    await logInRoundTrip(bg, tab, {
+      service: ESERVICE,
+      idp: IDP,
+      onService: () => w.port.setCookie({ name: 'JSESSIONID', domain: 'e-tjanster.jarfalla.se' }),
+      atIdp: () => w.port.setCookie({ name: 'idp_sso', domain: 'login.eidbrygga.net' }),
     });
     const groups = Object.values((await bg.storage.sessionState.getValue()).groups);
     expect(groups.find((g) => g.sites.some((s) => s.label === 'Järfälla kommun'))?.hosts).toEqual(

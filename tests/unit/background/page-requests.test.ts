@@ -16,6 +16,7 @@ import { LOGOUT_CLICK_SETTLE_MS } from '@/utils/session-groups/logout-watch';
 import {
   createWorld,
   freshBrowserEachTest,
+  logInRoundTrip,
   navigate,
   startWorker,
   type Worker,
@@ -58,15 +59,15 @@ async function groups() {
 /** The person logs in to Järfälla in a tab of their own: the e-service, the IdP by redirect, back by POST. */
 async function logIn(): Promise<number> {
   const tab = w.port.openTab({ url: `${ESERVICE}/` });
-  await navigate(bg, tab, { url: `${ESERVICE}/`, transitionType: 'typed' });
-  w.port.setCookie({ name: 'JSESSIONID', domain: 'e-tjanster.jarfalla.se', httpOnly: true });
-  await navigate(bg, tab, { url: `${ESERVICE}/login`, redirects: [`${IDP}/sso?SAMLRequest=x`] });
-  w.port.setCookie({ name: 'idp_sso', domain: 'login.eidbrygga.net', secure: true });
-  w.clock.advance(30_000);
-  await navigate(bg, tab, {
-    url: `${ESERVICE}/saml/acs`,
-    redirects: [`${ESERVICE}/mina-sidor`],
-    transitionType: 'form_submit',
+  await logInRoundTrip(bg, tab, {
+    service: ESERVICE,
+    idp: IDP,
+    onService: () =>
+      w.port.setCookie({ name: 'JSESSIONID', domain: 'e-tjanster.jarfalla.se', httpOnly: true }),
+    atIdp: () => {
+      w.port.setCookie({ name: 'idp_sso', domain: 'login.eidbrygga.net', secure: true });
+      w.clock.advance(30_000);
+    },
   });
   w.clock.advance(5_000);
   expect((await groups())[0]?.hosts).toEqual(

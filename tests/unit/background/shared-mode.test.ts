@@ -7,7 +7,7 @@ import { fakeBrowser } from 'wxt/testing';
 import {
   createWorld,
   freshBrowserEachTest,
-  navigate,
+  logInRoundTrip,
   startWorker,
   type Worker,
   type World,
@@ -24,14 +24,12 @@ const onDisk = async () => JSON.stringify(await fakeBrowser.storage.local.get())
 
 async function logIn(): Promise<number> {
   const tab = w.port.openTab({ url: `${ESERVICE}/` });
-  await navigate(bg, tab, { url: `${ESERVICE}/`, transitionType: 'typed' });
-  w.port.setCookie({ name: 'JSESSIONID', domain: 'e-tjanster.jarfalla.se' });
-  await navigate(bg, tab, { url: `${ESERVICE}/login`, redirects: [`${IDP}/sso?SAMLRequest=x`] });
-  w.port.setCookie({ name: 'idp_sso', domain: 'login.eidbrygga.net' });
-  await navigate(bg, tab, {
-    url: `${ESERVICE}/saml/acs`,
-    redirects: [`${ESERVICE}/mina-sidor?arende=4711`],
-    transitionType: 'form_submit',
+  await logInRoundTrip(bg, tab, {
+    service: ESERVICE,
+    idp: IDP,
+    landing: '/mina-sidor?arende=4711',
+    onService: () => w.port.setCookie({ name: 'JSESSIONID', domain: 'e-tjanster.jarfalla.se' }),
+    atIdp: () => w.port.setCookie({ name: 'idp_sso', domain: 'login.eidbrygga.net' }),
   });
   w.port.setSiteData({ origin: ESERVICE, kind: 'localStorage' });
   return tab;

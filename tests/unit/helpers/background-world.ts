@@ -320,6 +320,39 @@ export async function navigate(bg: Worker, tabId: number, hop: Hop): Promise<voi
   await bg.onCompleted({ tabId, frameId: 0 });
 }
 
+/**
+ * A login round trip in `tab` as the browser reports it: the service (typed), its /login redirecting to the
+ * IdP, and the assertion posted back to the service, which redirects to `landing`. `onService` and `atIdp` set
+ * what the service and the IdP set on the way (their cookies); `atIdp` may also move the clock (BankID).
+ */
+export async function logInRoundTrip(
+  bg: Worker,
+  tab: number,
+  {
+    service = 'https://e-tjanster.jarfalla.se',
+    idp = 'https://login.eidbrygga.net',
+    landing = '/mina-sidor',
+    onService = () => undefined,
+    atIdp = () => undefined,
+  }: {
+    service?: string;
+    idp?: string;
+    landing?: string;
+    onService?: () => void;
+    atIdp?: () => void;
+  } = {},
+): Promise<void> {
+  await navigate(bg, tab, { url: `${service}/`, transitionType: 'typed' });
+  onService();
+  await navigate(bg, tab, { url: `${service}/login`, redirects: [`${idp}/sso?SAMLRequest=x`] });
+  atIdp();
+  await navigate(bg, tab, {
+    url: `${service}/saml/acs`,
+    redirects: [`${service}${landing}`],
+    transitionType: 'form_submit',
+  });
+}
+
 /** The person closes a tab: it is gone from the browser, then the event arrives. */
 export async function closeTab(bg: Worker, world: World, tabId: number): Promise<void> {
   await world.port.closeTabs([tabId]);
