@@ -22,6 +22,8 @@ export interface DomainListProps {
   message: { text: string; error: boolean } | null;
   /** Set by IT policy: nothing can be added or removed here. */
   locked: boolean;
+  /** False in shared-computer mode: domains can be added, not removed (no remove button). */
+  removable?: boolean;
   /** Resolves true when the domain was stored (the field is then emptied). */
   onAdd: (input: string) => Promise<boolean>;
   onRemove: (domain: string) => void;
@@ -34,6 +36,7 @@ export function DomainList({
   policyDomains,
   message,
   locked,
+  removable = true,
   onAdd,
   onRemove,
 }: DomainListProps) {
@@ -73,32 +76,54 @@ export function DomainList({
       <p id="custom-message" class={error ? 'message error' : 'message'} role="status">
         {message?.text ?? ''}
       </p>
-      {domains.length === 0 && policyDomains.length === 0 ? (
-        <p class="help">{text.none}</p>
-      ) : (
-        <ul class="domain-list">
-          {policyDomains.map((d) => (
-            <li key={`policy-${d}`} data-domain={d} data-managed="true">
-              <span class="domain">{d}</span>
-              <LockNote id={`policy-${d}`} text={text.managed} />
-            </li>
-          ))}
-          {domains.map((d) => (
-            <li key={d} data-domain={d}>
-              <span class="domain">{d}</span>
-              <button
-                disabled={locked}
-                type="button"
-                class="secondary small"
-                aria-label={text.removeFor(d)}
-                onClick={() => onRemove(d)}
-              >
-                {text.remove}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <DomainItems
+        text={text}
+        domains={domains}
+        policyDomains={policyDomains}
+        locked={locked}
+        removable={removable}
+        onRemove={onRemove}
+      />
     </section>
+  );
+}
+
+/** The list of domains: IT's (locked), then the person's own, each with a remove button when `removable`. */
+export function DomainItems({
+  text,
+  domains,
+  policyDomains,
+  locked,
+  removable,
+  onRemove,
+}: Pick<DomainListProps, 'text' | 'domains' | 'policyDomains' | 'locked' | 'onRemove'> & {
+  removable: boolean;
+}) {
+  if (domains.length === 0 && policyDomains.length === 0) return <p class="help">{text.none}</p>;
+  return (
+    <ul class="domain-list">
+      {policyDomains.map((d) => (
+        <li key={`policy-${d}`} data-domain={d} data-managed="true">
+          <span class="domain">{d}</span>
+          <LockNote id={`policy-${d}`} text={text.managed} />
+        </li>
+      ))}
+      {domains.map((d) => (
+        <li key={d} data-domain={d}>
+          <span class="domain">{d}</span>
+          {removable && (
+            <button
+              disabled={locked}
+              type="button"
+              class="secondary small"
+              aria-label={text.removeFor(d)}
+              onClick={() => onRemove(d)}
+            >
+              {text.remove}
+            </button>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }

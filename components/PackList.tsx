@@ -7,13 +7,17 @@ export function PackList({
   onToggle,
   locked,
   lockedText,
+  onOnlyReason,
 }: {
   groups: PackGroupView[];
   onToggle: (packId: string, enabled: boolean) => void;
   /** Set by IT policy: the switches are disabled and say so. */
   locked: boolean;
   lockedText: string;
+  /** The id of a line that says why a pack may be switched on but not off (shared-computer mode). */
+  onOnlyReason?: string | null;
 }) {
+  const held = (enabled: boolean) => !locked && !!onOnlyReason && enabled;
   return (
     <div class="packs">
       {locked && <LockNote id="packs-lock" text={lockedText} />}
@@ -27,8 +31,8 @@ export function PackList({
                   type="checkbox"
                   id={`pack-${p.id}`}
                   checked={p.enabled}
-                  disabled={locked}
-                  aria-describedby={`pack-${p.id}-count${locked ? ' packs-lock' : ''}`}
+                  disabled={locked || held(p.enabled)}
+                  aria-describedby={`pack-${p.id}-count${locked ? ' packs-lock' : ''}${held(p.enabled) ? ` ${onOnlyReason}` : ''}`}
                   onChange={(e) => onToggle(p.id, e.currentTarget.checked)}
                 />
                 <label for={`pack-${p.id}`}>{p.name}</label>

@@ -36,18 +36,24 @@ function HelpAndLock(p: LockProps & { id: string; help: string }) {
   );
 }
 
-const describedBy = (id: string, locked: boolean) => `${id}-help${locked ? ` ${id}-lock` : ''}`;
+const describedBy = (id: string, locked: boolean, reasonId?: string | null) =>
+  `${id}-help${locked ? ` ${id}-lock` : ''}${reasonId ? ` ${reasonId}` : ''}`;
 
-/** A checkbox setting: label, what it does, and the lock when IT policy set it. */
+/**
+ * A checkbox setting: label, what it does, and the lock when IT policy set it. `onOnlyReason` (the id of a
+ * line that says why) lets it be turned on but not off: once checked it is disabled and described by that line.
+ */
 export function ToggleSetting(
   p: LockProps & {
     id: string;
     label: string;
     help: string;
     checked: boolean;
+    onOnlyReason?: string | null;
     onChange: (checked: boolean) => void;
   },
 ) {
+  const held = !p.locked && !!p.onOnlyReason && p.checked;
   return (
     <div class="setting toggle" data-setting={p.id}>
       <div class="control">
@@ -55,8 +61,8 @@ export function ToggleSetting(
           type="checkbox"
           id={p.id}
           checked={p.checked}
-          disabled={p.locked}
-          aria-describedby={describedBy(p.id, p.locked)}
+          disabled={p.locked || held}
+          aria-describedby={describedBy(p.id, p.locked, held ? p.onOnlyReason : null)}
           onChange={(e) => p.onChange(e.currentTarget.checked)}
         />
         <label for={p.id}>{p.label}</label>
@@ -72,14 +78,17 @@ export function FieldSetting(
     id: string;
     label: string;
     help: string;
+    /** The id of a line that bounds the field (what it may still be set to), added to its description. */
+    boundReason?: string | null;
     children: (a: { id: string; describedBy: string; disabled: boolean }) => ComponentChildren;
   },
 ) {
+  const reason = p.locked ? null : p.boundReason;
   return (
     <div class="setting field" data-setting={p.id}>
       <label for={p.id}>{p.label}</label>
       <div class="control">
-        {p.children({ id: p.id, describedBy: describedBy(p.id, p.locked), disabled: p.locked })}
+        {p.children({ id: p.id, describedBy: describedBy(p.id, p.locked, reason), disabled: p.locked })}
       </div>
       <HelpAndLock id={p.id} help={p.help} locked={p.locked} lockedText={p.lockedText} />
     </div>

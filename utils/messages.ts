@@ -54,8 +54,14 @@ export interface Protocol {
   logoutClicked: { req: Record<string, never>; res: { accepted: boolean } };
   /** A protected page fetched from these other origins (their HTTP cache goes with the group's). */
   fetchedOrigins: { req: { origins: string[] }; res: { accepted: boolean } };
-  /** The settings in force (user settings with IT policy merged over them; `locked` = set by policy). */
-  getSettings: { req: Record<string, never>; res: EffectiveSettings };
+  /**
+   * The settings in force (user settings with IT policy merged over them; `locked` = set by policy), and the
+   * keys the options page may only make stricter (shared-computer mode: utils/background/shared-mode-guard.ts).
+   */
+  getSettings: {
+    req: Record<string, never>;
+    res: EffectiveSettings & { strengthenOnly: readonly (keyof Settings)[] };
+  };
   /** Change settings. Refused as a whole when it touches a key IT policy has locked. */
   saveSettings: { req: { patch: SettingsPatch }; res: EffectiveSettings };
   /** Validate and add a protected domain of the user's own. */

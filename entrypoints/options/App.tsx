@@ -1,15 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
 import { DomainList } from '@/components/DomainList';
 import { PackList } from '@/components/PackList';
-import { FieldSetting, ToggleSetting } from '@/components/Setting';
+import { FieldSetting, LockNote, ToggleSetting } from '@/components/Setting';
 import { setLanguage, t } from '@/utils/i18n';
 import { LANGUAGES, type LanguageSetting } from '@/utils/languages';
-import { type SettingsPatch, sendMessage } from '@/utils/messages';
+import { type Protocol, type SettingsPatch, sendMessage } from '@/utils/messages';
 import { PACK_META } from '@/utils/rules/generated/packs';
 import type { EffectiveSettings } from '@/utils/settings';
 import { domainMessage } from '@/utils/ui/domain-message';
 import { packGroups } from '@/utils/ui/pack-groups';
 import { logOutShortcut } from '@/utils/ui/shortcut';
+import { GRACE_MAX_SECONDS, strengthenOnlyView } from './strengthen-only';
+
+/** The settings in force and what shared-computer mode leaves the person (`strengthenOnly`). */
+type OptionsSettings = Protocol['getSettings']['res'];
 
 const LANGUAGE_NAMES = {
   sv: () => t('langSv'),
@@ -62,7 +66,7 @@ function PolicySummary({ s }: { s: EffectiveSettings }) {
 }
 
 export function App() {
-  const [s, setS] = useState<EffectiveSettings | null>(null);
+  const [s, setS] = useState<OptionsSettings | null>(null);
   const [saved, setSaved] = useState('');
   const [domainMsg, setDomainMsg] = useState<{ text: string; error: boolean } | null>(null);
   const [shortcut, setShortcut] = useState<string | null>(null);
@@ -73,23 +77,32 @@ export function App() {
   }, []);
   if (!s) return null;
 
-  const apply = (next: EffectiveSettings) => {
+  const apply = (next: OptionsSettings) => {
     if (next.language !== s.language) applyLanguage(next.language);
     setS(next);
     setSaved(t('optSaved'));
   };
+  // The answer to a change has no `strengthenOnly`: the settings are read again (shared-computer mode may
+  // have been switched).
   const save = async (patch: SettingsPatch) => {
     setSaved('');
-    apply(await sendMessage('saveSettings', { patch }));
+    await sendMessage('saveSettings', { patch });
+    apply(await sendMessage('getSettings', {}));
   };
   const locked = (k: keyof EffectiveSettings) => (s.locked as string[]).includes(k);
   const managed = t('optManaged');
+  const strict = strengthenOnlyView(s, s.strengthenOnly);
 
   return (
     <main>
       <h1>{t('optionsTitle')}</h1>
       <p class="intro">{t('extDescription')}</p>
       <PolicySummary s={s} />
+      {strict.reasonId && (
+        <div class="card strict">
+          <LockNote id={strict.reasonId} text={t('sharedModeStrengthenOnly')} />
+        </div>
+      )}
 
       <section aria-labelledby="general-title" class="card">
         <h2 id="general-title">{t('popupSettings')}</h2>
@@ -131,6 +144,7 @@ export function App() {
           help={t('optGraceHelp')}
           locked={locked('graceSeconds')}
           lockedText={managed}
+          boundReason={strict.graceMax < GRACE_MAX_SECONDS ? strict.reasonId : null}
         >
           {(a) => (
             <>
@@ -138,7 +152,7 @@ export function App() {
                 id={a.id}
                 type="number"
                 min={0}
-                max={60}
+                max={strict.graceMax}
                 step={1}
                 inputMode="numeric"
                 value={s.graceSeconds}
@@ -146,7 +160,8 @@ export function App() {
                 aria-describedby={a.describedBy}
                 onChange={(e) => {
                   const n = e.currentTarget.valueAsNumber;
-                  if (Number.isFinite(n)) void save({ graceSeconds: n });
+                  if (Number.isFinite(n) && n <= strict.graceMax) void save({ graceSeconds: n });
+                  else e.currentTarget.value = String(s.graceSeconds);
                 }}
               />{' '}
               <span class="unit">{t('optSeconds')}</span>
@@ -160,6 +175,7 @@ export function App() {
           checked={s.clearHistory}
           locked={locked('clearHistory')}
           lockedText={managed}
+          onOnlyReason={strict.onOnly.clearHistory ? strict.reasonId : null}
           onChange={(v) => void save({ clearHistory: v })}
         />
         <ToggleSetting
@@ -169,6 +185,7 @@ export function App() {
           checked={s.clearDownloads}
           locked={locked('clearDownloads')}
           lockedText={managed}
+          onOnlyReason={strict.onOnly.clearDownloads ? strict.reasonId : null}
           onChange={(v) => void save({ clearDownloads: v })}
         />
         <ToggleSetting
@@ -178,6 +195,7 @@ export function App() {
           checked={s.clearFormData}
           locked={locked('clearFormData')}
           lockedText={managed}
+          onOnlyReason={strict.onOnly.clearFormData ? strict.reasonId : null}
           onChange={(v) => void save({ clearFormData: v })}
         />
       </section>
@@ -189,6 +207,7 @@ export function App() {
           groups={packGroups(PACK_META, s.disabledPacks)}
           locked={locked('disabledPacks')}
           lockedText={managed}
+          onOnlyReason={strict.onOnly.packs ? strict.reasonId : null}
           onToggle={(id, on) =>
             void save({
               disabledPacks: on ? s.disabledPacks.filter((p) => p !== id) : [...s.disabledPacks, id],
@@ -213,6 +232,7 @@ export function App() {
           policyDomains={s.policyDomains}
           message={domainMsg}
           locked={locked('customDomains')}
+          removable={strict.canRemoveDomains}
           onAdd={async (input) => {
             const r = await sendMessage('addCustomDomain', { input });
             setDomainMsg(domainMessage(r));
@@ -220,7 +240,8 @@ export function App() {
             return r.ok;
           }}
           onRemove={async (d) => {
-            setS(await sendMessage('removeCustomDomain', { domain: d }));
+            await sendMessage('removeCustomDomain', { domain: d });
+            setS(await sendMessage('getSettings', {}));
             setDomainMsg({ text: t('optCustomRemoved', d), error: false });
             document.getElementById('custom-input')?.focus();
           }}

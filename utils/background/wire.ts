@@ -37,6 +37,7 @@ import { nextTo, type ReceiptPlacement } from './receipt-tab';
 import { retryOwedPurges } from './retry';
 import { createRouter } from './router';
 import { addDomain, removeDomain, saveSettings } from './settings-commands';
+import { STRENGTHEN_ONLY } from './shared-mode-guard';
 import { onWake, type WakeKind, wakeKind } from './startup';
 
 /** An extension update also empties storage.session; onInstalled says so shortly after the worker starts. */
@@ -104,7 +105,10 @@ export function wireBackground(ctx: BackgroundContext, api: typeof browser): voi
           Array.isArray(origins) &&
           (await onOriginsFetched(sender.tab.id, (origins as unknown[]).slice(0, MAX_REPORTED_ORIGINS))),
       }),
-      getSettings: () => ctx.settings(),
+      getSettings: async () => {
+        const s = await ctx.settings();
+        return { ...s, strengthenOnly: s.sharedComputer ? STRENGTHEN_ONLY : [] };
+      },
       saveSettings: ({ patch }) => saveSettings(patch),
       addCustomDomain: ({ input }) => addDomain(input),
       removeCustomDomain: ({ domain }) => removeDomain(domain),

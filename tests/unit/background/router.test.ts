@@ -21,7 +21,7 @@ function setup() {
     },
     logoutClicked: async (_, sender) => ({ accepted: sender.tab?.id === 5 }),
     fetchedOrigins: async (_, sender) => ({ accepted: sender.tab?.id === 5 }),
-    getSettings: async () => effectiveSettings(DEFAULT_SETTINGS),
+    getSettings: async () => ({ ...effectiveSettings(DEFAULT_SETTINGS), strengthenOnly: [] }),
     saveSettings: async () => {
       purged.push('settings');
       return effectiveSettings(DEFAULT_SETTINGS);
