@@ -200,13 +200,17 @@ export function createFakePort(init: FakePortInit = {}): FakePort {
       call('removeFormData', () => {
         formEntries.splice(0, formEntries.length, ...formEntries.filter((e) => e.at < since));
       }),
-    forgetClosedTabs: (hosts, domains) =>
+    forgetClosedTabs: (hosts, domains, excluded) =>
       call('forgetClosedTabs', () => {
         if (engine !== 'firefox') return 0; // Chrome: deleting the URL from history does it (deleteHistory)
         const before = closed.length;
         const ours = (url: string) => {
           const host = hostOf(url)?.toLowerCase();
-          return !!host && (hosts.includes(host) || domains.some((d) => domainMatch(host, d)));
+          return (
+            !!host &&
+            (hosts.includes(host) || domains.some((d) => domainMatch(host, d))) &&
+            !excluded.some((x) => domainMatch(host, x))
+          );
         };
         closed.splice(0, closed.length, ...closed.filter((url) => !ours(url)));
         return before - closed.length;

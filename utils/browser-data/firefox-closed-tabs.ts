@@ -13,10 +13,12 @@ export async function forgetClosedTabs(
   api: WebExtApi,
   hosts: readonly string[],
   domains: readonly string[],
+  excluded: readonly string[],
 ): Promise<number> {
   const sessions = api.sessions;
   if (!sessions) return 0;
-  const ours = (url?: string) => urlOnHosts(url, hosts, domains);
+  // IT's excluded hosts, and everything under them, are not the group's even under its domains.
+  const ours = (url?: string) => urlOnHosts(url, hosts, domains) && !urlOnHosts(url, [], excluded);
   const closed = await sessions.getRecentlyClosed({ maxResults: RECENTLY_CLOSED_MAX });
   // A window goes whole when one of its tabs was the group's.
   const forgets = closed.flatMap((s) => {

@@ -39,7 +39,7 @@ export function createFirefoxPort(api: WebExtApi): EnginePorts {
     async clearTabStorage(tabId) {
       await cleaner.clearLiveTab(tabId, await storeOf(tabId));
     },
-    forgetClosedTabs: (hosts, domains) => forgetClosedTabs(api, hosts, domains),
+    forgetClosedTabs: (hosts, domains, excluded) => forgetClosedTabs(api, hosts, domains, excluded),
     // A page empties its own Cache Storage (and sessionStorage, which Firefox would otherwise keep for
     // "reopen closed tab") on the way out; browsingData cannot do it for one site.
     closeTabs: (ids) => closeTabs(api, ids, (id, tab) => cleaner.clearLiveTab(id, tab.cookieStoreId)),

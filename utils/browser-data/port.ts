@@ -166,11 +166,17 @@ export interface BrowserDataPort {
 
   /**
    * Take tabs on these hosts (or under these domains) off the browser's recently-closed list: a reopened tab
-   * comes back with its sessionStorage. Returns how many this call took off; 0 where the engine needs no
-   * call for it (`deleteHistory` of their URLs already did) or lacks the permission. After `deleteHistory`
-   * of a closed tab's URL and this call, no closed tab on these hosts or domains is left to reopen.
+   * comes back with its sessionStorage. A tab on an `excluded` host or under one (IT's `excludedDomains`)
+   * stays, unless it is in a closed window with a tab that goes (a window is reopened whole). Returns how many
+   * this call took off; 0 where the engine needs no call for it (`deleteHistory` of their URLs already did)
+   * or lacks the permission. After `deleteHistory` of a closed tab's URL and this call, no closed tab on these
+   * hosts or domains is left to reopen.
    */
-  forgetClosedTabs(hosts: readonly string[], domains: readonly string[]): Promise<number>;
+  forgetClosedTabs(
+    hosts: readonly string[],
+    domains: readonly string[],
+    excluded: readonly string[],
+  ): Promise<number>;
 
   /** Open tabs, except any the adapter opened for its own work. */
   listTabs(): Promise<TabInfo[]>;

@@ -176,7 +176,8 @@ export async function executePurge(plan: PurgePlan, opts: ExecuteOptions): Promi
     // Not history: a closed tab reopened (Ctrl+Shift+T) brings its sessionStorage back, whatever the settings.
     // After phase 2: an adapter may open and close tabs of its own there.
     await run(`${prefix}closed-tabs`, 'closed-tabs', async () => {
-      if (p.closedTabs) await port.forgetClosedTabs(p.closedTabs.hosts, p.closedTabs.domains);
+      if (p.closedTabs)
+        await port.forgetClosedTabs(p.closedTabs.hosts, p.closedTabs.domains, p.closedTabs.excluded ?? []);
     });
     await save();
   };

@@ -189,7 +189,7 @@ export function planPurge(input: PlanInput): PurgePlan {
         }
       : null,
     downloads: input.clearDownloads ? { hosts: uniq([...hosts, ...siteDomains]), since } : null,
-    closedTabs: { hosts, domains: siteDomains },
+    closedTabs: { hosts, domains: siteDomains, ...(excluded.length ? { excluded } : {}) },
     formData:
       input.clearFormData === true && groupsSince !== undefined
         ? { since: Math.max(groupsSince, input.now - FORM_DATA_MAX_AGE_MS) }

@@ -78,8 +78,11 @@ export interface PurgePlan {
    * them by field name, not by site, so every site's go): only with the `clearFormData` setting on.
    */
   formData?: { since: number } | null;
-  /** Tabs on these hosts or under these domains leave the recently-closed list (with their sessionStorage). */
-  closedTabs?: { hosts: string[]; domains: string[] };
+  /**
+   * Tabs on these hosts or under these domains leave the recently-closed list (with their sessionStorage),
+   * except those of IT's excluded hosts (or under them; absent in journals from before it existed).
+   */
+  closedTabs?: { hosts: string[]; domains: string[]; excluded?: string[] };
   /**
    * Everything protected: protected cookies that no group knew of, found by the read after the bulk removal,
    * go in the same run with their sites (execute.ts).

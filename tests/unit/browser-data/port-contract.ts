@@ -284,9 +284,28 @@ export function portContract(name: string, makePort: MakePort): void {
       for (const id of [ours, sibling, other]) await t.personClosesTab(id);
       await t.port.deleteHistory('https://www.jarfalla.se/mina-sidor');
       await t.port.deleteHistory('https://e.jarfalla.se/');
-      const forgotten = await t.port.forgetClosedTabs(['www.jarfalla.se'], ['jarfalla.se']);
+      const forgotten = await t.port.forgetClosedTabs(['www.jarfalla.se'], ['jarfalla.se'], []);
       expect(t.state().closedTabs).toEqual(['https://other.se/']);
       expect(forgotten).toBe(t.engine === 'firefox' ? 2 : 0);
+    });
+
+    it('a closed tab of an excluded host under the group’s domain (or under that host) stays on the list', async () => {
+      const t = make();
+      const ours = t.openTab({ url: 'https://www.jarfalla.se/mina-sidor' });
+      const library = t.openTab({ url: 'https://bibliotek.jarfalla.se/lan' });
+      const catalogue = t.openTab({ url: 'https://katalog.bibliotek.jarfalla.se/sok' });
+      for (const id of [ours, library, catalogue]) await t.personClosesTab(id);
+      await t.port.deleteHistory('https://www.jarfalla.se/mina-sidor');
+      const forgotten = await t.port.forgetClosedTabs(
+        ['www.jarfalla.se'],
+        ['jarfalla.se'],
+        ['bibliotek.jarfalla.se'],
+      );
+      expect([...t.state().closedTabs].sort()).toEqual([
+        'https://bibliotek.jarfalla.se/lan',
+        'https://katalog.bibliotek.jarfalla.se/sok',
+      ]);
+      expect(forgotten).toBe(t.engine === 'firefox' ? 1 : 0);
     });
   });
 
