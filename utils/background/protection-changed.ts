@@ -4,7 +4,7 @@
  * already present must not escape:
  * - a tab open on it forms its group now, with the hosts its login reached (the tab's recent steps, kept for
  *   every tab: `adoptTab`, utils/session-groups/navigation.ts);
- * - with no tab open on it, in shared-computer mode, its cookies (and storage, history, downloads as a group's)
+ * - with no tab open on it, in shared-computer mode, when IT's policy made it protected, its cookies (and storage, history, downloads as a group's)
  *   are purged at once: a group is made for each such site, tabless, and purged as one whose last tab closed
  *   (in the ledger first, so a crash or a failed purge only delays it).
  */
@@ -108,7 +108,12 @@ export async function onProtectionChanged(ctx: BackgroundContext): Promise<void>
     if (!grown.length) return false;
     console.info(`Safe Logout: ${grown.length} domain(s) newly protected`);
     await adoptOpenTabs(ctx, classify);
-    return settings.sharedComputer && (await groupsForLeftData(ctx, classify, grown));
+    // Purged at once only what IT's policy made protected (late, or rolled out now): a domain the person adds
+    // on the options page, or a pack they switch on, does not log them out of a site they are using.
+    const byPolicy = grown.filter((d) => settings.policyDomains.includes(d));
+    return (
+      settings.sharedComputer && byPolicy.length > 0 && (await groupsForLeftData(ctx, classify, byPolicy))
+    );
   });
   if (due) await runDuePurges(ctx);
 }

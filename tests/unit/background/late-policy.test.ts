@@ -27,9 +27,14 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-/** The policy arrives: the recogniser now covers the policy domain, and the background is told. */
-async function policyArrives() {
+/** The policy arrives (or the person adds the domain): the recogniser now covers it, and the background is told. */
+async function policyArrives(from: 'policy' | 'the person' = 'policy') {
   const matcher = createMatcher({ packs: PACKS, policy: ['policykommun.se'] });
+  const before = w.ctx.settings;
+  w.ctx.settings = async () => ({
+    ...(await before()),
+    ...(from === 'policy' ? { policyDomains: ['policykommun.se'] } : { customDomains: ['policykommun.se'] }),
+  });
   w.ctx.classify = async () => (host) => matcher.match(host);
   w.ctx.protectedDomains = async () => [
     ...PACKS.flatMap((p) => p.rules.flatMap((r) => r.domains)),
@@ -97,6 +102,15 @@ describe('a domain that becomes protected while its data is present and no tab i
     await policyArrives();
     expect(cookies()).not.toContain('SESSION');
     expect(cookies()).toContain('news');
+  });
+
+  it('shared-computer mode, the person adds the domain on the options page: nothing of theirs is purged', async () => {
+    await start({ sharedComputer: true });
+    const tab = await logIn();
+    w.port.personClosesTab(tab);
+    await bg.onTabRemoved(tab);
+    await policyArrives('the person');
+    expect(cookies()).toContain('SESSION');
   });
 
   it('not in shared-computer mode: nothing is purged', async () => {
