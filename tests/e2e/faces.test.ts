@@ -78,14 +78,16 @@ describe.each<UiLang>(['sv', 'en'])('the faces, browser in %s', (lang) => {
   };
   /** The receipt of the purge that started at or after `after` (the background keeps the last one). */
   const reportSince = async (after: number) => {
+    // Where the product keeps the last receipt: in memory (storage.session) in shared-computer mode, which an
+    // earlier test of this file switches on, else on disk.
     const last = async () =>
       (await worker()).evaluate(async () => {
-        const local = (
-          globalThis as unknown as {
-            chrome: { storage: { local: { get: (k: string) => Promise<Record<string, unknown>> } } };
-          }
-        ).chrome.storage.local;
-        return (await local.get('last-report'))['last-report'] as
+        type Area = { get: (k: string) => Promise<Record<string, unknown>> };
+        const { session, local } = (
+          globalThis as unknown as { chrome: { storage: { session: Area; local: Area } } }
+        ).chrome.storage;
+        return ((await session.get('last-report'))['last-report'] ??
+          (await local.get('last-report'))['last-report']) as
           | { startedAt: number; verified: boolean }
           | undefined;
       });
