@@ -32,6 +32,11 @@ export interface LaunchOptions {
   args?: string[];
   /** Further unpacked extensions to load (test probes), with or without Safe Logout. */
   extraExtensions?: string[];
+  /**
+   * Return as soon as the browser runs, without `waitForExtensionReady` (default false): for a test of what
+   * the person does in the first moments, before the extension's listeners exist.
+   */
+  skipExtensionReady?: boolean;
 }
 
 /** How long a Chromium tab waits (browser-session.ts `WaitKind`). */
@@ -179,7 +184,7 @@ export async function launchChromium(
   }
   const workerLog: string[] = [];
   captureWorkerLog(context, workerLog);
-  if (options.withExtension) {
+  if (options.withExtension && !options.skipExtensionReady) {
     try {
       await waitForExtensionReady(context);
     } catch (e) {
@@ -236,7 +241,8 @@ export async function restartBrowser(
   session.context = await launchContext(session.sim, session.profileDir, session.options);
   session.workerLog.push('--- browser restarted ---');
   captureWorkerLog(session.context, session.workerLog);
-  if (session.options.withExtension) await waitForExtensionReady(session.context);
+  if (session.options.withExtension && !session.options.skipExtensionReady)
+    await waitForExtensionReady(session.context);
   session.pid = await browserPid(session.profileDir);
   const page = session.context.pages()[0] ?? (await session.context.newPage());
   await page.goto(session.sim.urls.neutral.start);

@@ -4,7 +4,7 @@
  * try again what an earlier purge could not finish (owed purges, retry.ts).
  */
 import { isWithin } from '../rules/hostname';
-import { onMainFrameCommit } from '../session-groups/navigation';
+import { noteUnseenStart, onMainFrameCommit } from '../session-groups/navigation';
 import { type Classify, emptySessionState } from '../session-groups/types';
 import { browserSession, installation, ledger, sessionState } from '../storage';
 import type { BackgroundContext } from './context';
@@ -13,7 +13,7 @@ import { adoptOpenTabs as adoptNewLogins } from './protection-changed';
 import { purge } from './purge';
 import { serialized } from './queue';
 import { retryOwedPurges } from './retry';
-import { groupFromLedger } from './session-store';
+import { groupFromLedger, update } from './session-store';
 
 export type WakeKind = 'browser-start' | 'extension-install' | 'extension-update' | 'worker-restart';
 
@@ -28,7 +28,7 @@ export async function wakeKind(): Promise<WakeKind> {
  * The groups of the durable ledger come back and every open tab is attached again, so the triggers (tab close,
  * site logout, the button) work on them as before.
  */
-async function adoptOpenTabs(ctx: BackgroundContext): Promise<void> {
+async function adoptOpenTabs(ctx: BackgroundContext, unseen: boolean): Promise<void> {
   const [left, classify, tabs] = await Promise.all([ledger.getValue(), ctx.classify(), ctx.port.listTabs()]);
   // Owed entries are no live session: they stay in the ledger and are retried (retry.ts).
   let state = {
@@ -48,8 +48,20 @@ async function adoptOpenTabs(ctx: BackgroundContext): Promise<void> {
         classify,
         now,
       );
+    // A fresh install (a new profile): a tab in no group may be a login whose start came before the listeners.
+    if (unseen && !ctx.isOwnTab(tab.id)) state = noteUnseenStart(state, tab.id, tab.url ?? '', now);
   }
   await sessionState.setValue(state);
+}
+
+/**
+ * A browser start: every open tab in no group may be a login that started before the worker's listeners (the
+ * service's request that sent it to an IdP on no list was never seen): `noteUnseenStart`.
+ */
+async function noteUnseenStarts(ctx: BackgroundContext): Promise<void> {
+  const tabs = (await ctx.port.listTabs()).filter((t) => !ctx.isOwnTab(t.id));
+  const now = ctx.now();
+  await update((s) => tabs.reduce((st, t) => noteUnseenStart(st, t.id, t.url ?? '', now), s));
 }
 
 /**
@@ -100,8 +112,10 @@ export async function onWake(ctx: BackgroundContext, wake: Promise<WakeKind>): P
       );
       // What is still open on a protected site is the person's, started before the listeners: it forms its group.
       await adoptNewLogins(ctx, await ctx.classify());
+      await noteUnseenStarts(ctx);
     }
-    if (kind === 'extension-install' || kind === 'extension-update') await adoptOpenTabs(ctx);
+    if (kind === 'extension-install' || kind === 'extension-update')
+      await adoptOpenTabs(ctx, kind === 'extension-install');
     if (kind !== 'worker-restart') await browserSession.setValue({ startedAt: ctx.now() });
     if (kind === 'extension-install') await installation.setValue({ at: ctx.now() });
   });

@@ -96,6 +96,65 @@ export function recentLoginHops(
 }
 
 /**
+ * A recent step the first wake of a browser (or of a fresh install) noted for a tab it found already open on a
+ * site of no group: how the tab got there is unknown — its navigations came before the worker's listeners
+ * (a login started the moment the browser started: the service's own request that sent it to an IdP on no
+ * list was never seen). Kept in `recent` like any step (same bounds); only `noteUnseenStart` makes one.
+ */
+type MarkedStep = RecentStep & { unseen?: true };
+
+/**
+ * The first wake found `tabId` open on `url`, in no group: note it as the start of a login round trip the
+ * worker did not see (`MarkedStep`). Should its next login steps land on a protected site, the hosts they went
+ * through join that site's group (`unseenLoginHops`) — as they would have, had the worker seen the start.
+ * A tab still on no web page counts too: its first navigation may be in flight, its request already missed.
+ * A tab in a group: unchanged.
+ */
+export function noteUnseenStart(prev: SessionState, tabId: number, url: string, now: number): SessionState {
+  if (currentGroupOf(prev, tabId)) return prev;
+  // Not a web page yet (a new tab whose first navigation, started before the listeners, has not committed).
+  const u = webUrl(url);
+  const s = structuredClone(prev);
+  const tab = trackOf(s, tabId);
+  if (u) tab.host = u.hostname;
+  const step: MarkedStep = {
+    host: u?.hostname ?? '',
+    origin: u?.origin ?? '',
+    at: now,
+    step: 'login',
+    unseen: true,
+  };
+  s.recent = { ...(s.recent ?? {}), [String(tabId)]: [step] };
+  return s;
+}
+
+/**
+ * The hosts and origins a tab's login went through since a start the worker did not see: back from where it
+ * is now, every step a login step within the login window, down to a step `noteUnseenStart` noted (whose own
+ * host does not count: nobody saw how the tab got there, only the commits after it). Empty when
+ * the walk meets a link or a typed address first, or no such step: then the worker saw how the round trip
+ * started, and the login trail (login-trail.ts) alone decides who joins.
+ */
+function unseenLoginHops(
+  s: SessionState,
+  tabId: number,
+  now: number,
+): { hosts: string[]; origins: string[] } {
+  const hosts: string[] = [];
+  const origins: string[] = [];
+  const recent = (s.recent?.[String(tabId)] ?? []) as MarkedStep[];
+  for (let i = recent.length - 1; i >= 0; i--) {
+    const r = recent[i]!;
+    if (now - r.at > LOGIN_WINDOW_MS || r.step !== 'login') break;
+    // Where the wake found the tab is not itself a step anyone saw: only the commits after it count.
+    if (r.unseen) return { hosts, origins };
+    if (!hosts.includes(r.host)) hosts.push(r.host);
+    if (!origins.includes(r.origin)) origins.push(r.origin);
+  }
+  return { hosts: [], origins: [] };
+}
+
+/**
  * A tab on a protected site that is in no group: its site became protected while it was open (a late IT
  * policy, a new one rolled out), or its navigations came before the worker's listeners (a login at the very
  * start of the browser). It forms (or joins) its site's group, and the hosts its recent login steps reached
@@ -234,6 +293,7 @@ export function onMainFrameCommit(
   if (!u) return prev;
   const s = structuredClone(prev);
   const tab = trackOf(s, ev.tabId);
+  const wasInGroup = tab.groupId !== undefined;
   const host = u.hostname;
   const qualifiers = ev.transitionQualifiers ?? [];
   const redirected = qualifiers.includes('server_redirect') || qualifiers.includes('client_redirect');
@@ -290,6 +350,24 @@ export function onMainFrameCommit(
     target = joinHosts(s, target, passed, passedOrigins);
     for (const url of tab.trail.urls ?? [])
       if (passed.includes(new URL(url).hostname)) target.urls = addUrl(target.urls, url);
+  }
+  if (!wasInGroup && isLoginStep(ev)) {
+    // Arrived by a login step from a start the worker did not see (`noteUnseenStart`; a trail, if any, began
+    // only with this arrival's own request): the hosts that login went through join, as the trail would have
+    // let them — the same ones: no other protected site.
+    const arrival = target;
+    const hops = unseenLoginHops(s, ev.tabId, now);
+    const passed = hops.hosts.filter((h) => {
+      const hm = classify(h);
+      return !hm || isLoginService(hm) || arrival.sites.some((x) => x.ruleId === hm.ruleId);
+    });
+    if (passed.length)
+      target = joinHosts(
+        s,
+        target,
+        passed,
+        hops.origins.filter((o) => passed.includes(new URL(o).hostname)),
+      );
   }
   target = joinHosts(s, target, [host], [u.origin]);
   target.urls = addUrl(target.urls, u.href);
