@@ -5,9 +5,9 @@
  * then the policy file arrives (written while the browser runs: Chromium watches /etc/chromium/policies/managed,
  * tests/harness/policy.ts) with `sharedComputer` and the e-service's domain.
  *
- * - the tab already closed: the e-service's cookies are purged soon after the policy is in force; the
- *   newspaper keeps its cookie. Gap, as the fix states (utils/background/protection-changed.ts): the unknown
- *   IdP that login went through is not known once its tab closed, so its SSO cookie is not promised here;
+ * - the tab already closed: the e-service's cookies, and the SSO cookie of the unknown IdP its login went
+ *   through (found in the closed tab's recent steps), are purged soon after the policy is in force; the
+ *   newspaper keeps its cookie;
  * - the tab still open: it is adopted into a group with the unknown IdP its login went through, and closing it
  *   purges both the e-service and the IdP.
  */
@@ -99,8 +99,12 @@ describe('a policy that arrives late protects what is already there', () => {
     expect(has(before, city.hosts.newspaper, city.newspaper.cookie)).toBe(true);
 
     await policyArrives(session);
-    const after = await waitForCookies(session, (c) => ofCity(c).length === 0);
+    const after = await waitForCookies(
+      session,
+      (c) => ofCity(c).length === 0 && !has(c, city.hosts.idp, city.idpCookies.sso),
+    );
     expect(ofCity(after)).toEqual([]);
+    expect(has(after, city.hosts.idp, city.idpCookies.sso), 'the IdP’s SSO cookie is gone').toBe(false);
     expect(has(after, city.hosts.newspaper, city.newspaper.cookie), 'a stranger’s cookie is untouched').toBe(
       true,
     );

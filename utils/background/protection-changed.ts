@@ -11,8 +11,9 @@
 
 import { storage } from 'wxt/utils/storage';
 import { isWithin, registrableDomain } from '../rules/hostname';
+import { isLoginService } from '../rules/login-service';
 import { joinHosts, newGroup } from '../session-groups/membership';
-import { adoptTab } from '../session-groups/navigation';
+import { adoptTab, loginHostsAround } from '../session-groups/navigation';
 import type { Classify, SessionState } from '../session-groups/types';
 import { browserSession, pendingPurges } from '../storage';
 import type { BackgroundContext } from './context';
@@ -77,6 +78,25 @@ async function groupsForLeftData(
       g.startedAt = Math.min(g.startedAt, session?.startedAt ?? now);
       joinHosts(s, g, [host], [`https://${host}`]);
       if (!made.includes(g.id)) made.push(g.id);
+    }
+    // The IdPs those sites' logins passed through, from the recent steps of tabs open or closed in the last
+    // minutes: an IdP on no list keeps the single sign-on that would let the next person in.
+    for (const id of made) {
+      const g = s.groups[id]!;
+      const onSite = (h: string) => g.sites.some((x) => isWithin(h, x.scopeDomain));
+      for (const steps of Object.values(s.recent ?? {})) {
+        const { hosts, origins } = loginHostsAround(steps, onSite);
+        const joining = hosts.filter((h) => {
+          const hm = classify(h);
+          return !hm || isLoginService(hm);
+        });
+        joinHosts(
+          s,
+          g,
+          joining,
+          origins.filter((o) => joining.includes(new URL(o).hostname)),
+        );
+      }
     }
     return made.length ? s : prev;
   });

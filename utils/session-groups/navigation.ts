@@ -49,12 +49,12 @@ function noteRecent(
   now: number,
 ): void {
   const all: Record<string, RecentStep[]> = {};
-  // Closed tabs' steps go (their records are gone), and steps older than the login window.
-  for (const [id, steps] of Object.entries(s.recent ?? {}))
-    if (s.tabs[id]) {
-      const fresh = steps.filter((r) => now - r.at <= LOGIN_WINDOW_MS);
-      if (fresh.length) all[id] = fresh;
-    }
+  // Steps older than the login window go. A closed tab's stay that long too: a policy that arrives after the
+  // person closed the tab must still find the IdP that tab's login passed through (`loginHostsAround`).
+  for (const [id, steps] of Object.entries(s.recent ?? {})) {
+    const fresh = steps.filter((r) => now - r.at <= LOGIN_WINDOW_MS);
+    if (fresh.length) all[id] = fresh;
+  }
   const recent = all[String(tab.tabId)] ?? [];
   const last = recent.at(-1);
   const sentOn =
@@ -68,6 +68,38 @@ function noteRecent(
   });
   all[String(tab.tabId)] = recent.slice(-MAX_RECENT);
   s.recent = all;
+}
+
+/**
+ * Hosts a tab's logins passed through on the way to and from a site (`onSite`), from its recent steps, open tab
+ * or closed: a run of login steps (redirects, form posts) that left the site and came back to it by a login step,
+ * or that the tab was still on when its steps end (closed on the IdP). A run the tab's first step already began
+ * (the site's /login redirected the new tab straight on, so the site never committed a page) counts when it came
+ * back to the site by a login step. A run reached from anywhere else, or left by a link, is not the site's login.
+ * Hosts of the site itself are left out.
+ */
+export function loginHostsAround(
+  steps: readonly RecentStep[],
+  onSite: (host: string) => boolean,
+): { hosts: string[]; origins: string[] } {
+  const hosts: string[] = [];
+  const origins: string[] = [];
+  for (let i = 0; i < steps.length; i++) {
+    if (onSite(steps[i]!.host) || steps[i]!.step !== 'login') continue;
+    const fromSite = i > 0 && onSite(steps[i - 1]!.host);
+    if (i > 0 && !fromSite) continue;
+    let j = i;
+    while (j < steps.length && !onSite(steps[j]!.host) && steps[j]!.step === 'login') j++;
+    const back = steps[j];
+    const cameBack = back !== undefined && onSite(back.host) && back.step === 'login';
+    if (cameBack || (fromSite && back === undefined))
+      for (const r of steps.slice(i, j)) {
+        if (!hosts.includes(r.host)) hosts.push(r.host);
+        if (!origins.includes(r.origin)) origins.push(r.origin);
+      }
+    i = j;
+  }
+  return { hosts, origins };
 }
 
 /**

@@ -101,6 +101,8 @@ describe('a domain that becomes protected while its data is present and no tab i
     await bg.onTabRemoved(tab);
     await policyArrives();
     expect(cookies()).not.toContain('SESSION');
+    // The IdP on no list its login passed through, found in the closed tab's recent steps.
+    expect(cookies()).not.toContain('idp_sso');
     expect(cookies()).toContain('news');
   });
 
