@@ -11,11 +11,13 @@ import { type LedgerEntry, ledger, sessionState } from '../storage';
 export const loadState = (): Promise<SessionState> => sessionState.getValue();
 
 /**
- * What a browser start needs of a group to purge it: never its URLs, tabs or login trails — and never the
- * other origins its pages fetched from (`fetchedOrigins`). Those are named by a page (its content script's
- * report), so they stay in storage.session and never reach the disk. The cost: after a crash or power cut, the
- * browser-start purge does not clear the HTTP cache of those other origins (an API on a domain of its own);
- * the group's own origins, cookies and storage still go, and Firefox empties its whole HTTP cache anyway.
+ * What a browser start needs of a group to purge it: never its URLs, tabs or login trails. The other origins its
+ * pages fetched from (`fetchedOrigins`) are kept: after a crash or power cut the browser-start purge must clear
+ * their HTTP cache too (Chromium keys a cached API answer by the API's own URL: the next person would read
+ * Anna's profile from it — tests/e2e/protection.test.ts, restart). They are named by a page, so they are
+ * checked and capped before they get here (`fetched-origins.ts`: plain http(s) origins, 100 per group), and
+ * they leave the disk with the group once a purge verifies it. (Keeping them off the disk would need a
+ * time-bounded clear of every site's HTTP cache at browser start instead.)
  */
 export const ledgerEntry = (
   g: SessionGroup,
@@ -25,20 +27,21 @@ export const ledgerEntry = (
   sites: g.sites,
   hosts: [...g.hosts, ...inFlight.hosts],
   origins: [...g.origins, ...inFlight.origins],
+  ...(g.fetchedOrigins?.length ? { fetchedOrigins: g.fetchedOrigins } : {}),
   startedAt: g.startedAt,
 });
 
 /**
  * The ledger's view of the state: each group with the hosts its logins in progress reached (a crash while the
- * person is on an IdP on no list still purges it). A change in anything else (URLs, fetched origins) writes
- * nothing to disk.
+ * person is on an IdP on no list still purges it). A change in anything else (URLs, trails) writes nothing to
+ * disk.
  */
 const ledgerView = (s: SessionState) => {
   const inFlight = loginsInFlight(s);
   return Object.values(s.groups).map((g) => ledgerEntry(g, inFlight.get(g.id)));
 };
 const signature = (s: SessionState) =>
-  JSON.stringify(ledgerView(s).map((e) => [e.id, e.sites.length, e.hosts, e.origins]));
+  JSON.stringify(ledgerView(s).map((e) => [e.id, e.sites.length, e.hosts, e.origins, e.fetchedOrigins]));
 
 /**
  * Save the state, within its bounds (utils/session-groups/bounds.ts: no page can flood it past the quota);

@@ -45,6 +45,9 @@ export interface PlanInput {
 }
 
 /** Form suggestions are removed by time only: never more than this far back (3 hours). */
+/** How much before a group's recorded start its history and downloads are taken from (see `planPurge`). */
+export const SESSION_START_MARGIN_MS = 5 * 60_000;
+
 export const FORM_DATA_MAX_AGE_MS = 3 * 60 * 60 * 1000;
 
 const uniq = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
@@ -84,10 +87,12 @@ export function planPurge(input: PlanInput): PurgePlan {
     const h = hostOf(o);
     return h === undefined || !isExcluded(h);
   };
-  // History and downloads only from the session: the earliest start of the groups purged; for sites no group
-  // knew of (no start known), the browser session's start.
+  // History and downloads only from the session: the earliest start of the groups purged, less a margin (the
+  // browser dates a visit when the navigation starts; the worker may see that event seconds later, on a busy
+  // machine or while it wakes, and the group's start is when it did); for sites no group knew of (no start
+  // known), the browser session's start.
   const since = groups.length
-    ? Math.min(...groups.map((g) => g.startedAt))
+    ? Math.min(...groups.map((g) => g.startedAt)) - SESSION_START_MARGIN_MS
     : Math.min(input.sessionStartedAt ?? input.now, input.now);
   const hosts = uniq([
     ...groups.flatMap((g) => g.hosts),
