@@ -193,13 +193,7 @@ function unseenLoginHops(
  * join too — an IdP on no list the login passed through — never those the person followed a link to, nor
  * other protected sites. Anything else: unchanged.
  */
-export function adoptTab(
-  prev: SessionState,
-  tabId: number,
-  url: string,
-  classify: Classify,
-  now: number,
-): SessionState {
+export const adoptTab: TabUrlChange = (prev, tabId, url, classify, now) => {
   const u = webUrl(url);
   if (!u) return prev;
   const m = classify(u.hostname);
@@ -224,7 +218,7 @@ export function adoptTab(
   );
   if (hops.startedAt !== undefined) joined.startedAt = Math.min(joined.startedAt, hops.startedAt);
   return s;
-}
+};
 
 /** Navigations the person made on purpose: what follows is not a login round trip. */
 const DELIBERATE_TRANSITIONS = new Set([
@@ -251,6 +245,15 @@ function strayOnLoginHost(
   return contextGroupId === undefined && !m && !isOnGroupSite(g, host);
 }
 
+/** A change of the state for a URL in a tab (a request, a frame, a tab taken on): one signature for all. */
+export type TabUrlChange = (
+  prev: SessionState,
+  tabId: number,
+  url: string,
+  classify: Classify,
+  now: number,
+) => SessionState;
+
 export interface MainFrameCommit {
   tabId: number;
   url: string;
@@ -264,13 +267,7 @@ export interface MainFrameCommit {
  * cookies) and anchors a trail there; while a tab is away from its group the hosts it requests form the
  * trail that joins when the tab comes back.
  */
-export function onMainFrameRequest(
-  prev: SessionState,
-  tabId: number,
-  url: string,
-  classify: Classify,
-  now: number,
-): SessionState {
+export const onMainFrameRequest: TabUrlChange = (prev, tabId, url, classify, now) => {
   const u = webUrl(url);
   if (!u) return prev;
   const host = u.hostname;
@@ -312,7 +309,7 @@ export function onMainFrameRequest(
   extendTrail(tab, contextGroupId, u, now);
   noteHop(tab.trail!, host);
   return s;
-}
+};
 
 /** A top-level document committed in a tab: start, join or leave a group. */
 export function onMainFrameCommit(
@@ -411,13 +408,7 @@ export function onMainFrameCommit(
  * A frame inside a group's page. A known login service in a frame (BankID QR frames, SSO probes) is a group
  * member; any other third party is not (its data partitioned under the group's sites goes with the group).
  */
-export function onSubFrame(
-  prev: SessionState,
-  tabId: number,
-  url: string,
-  classify: Classify,
-  now: number,
-): SessionState {
+export const onSubFrame: TabUrlChange = (prev, tabId, url, classify, now) => {
   const u = webUrl(url);
   const current = currentGroupOf(prev, tabId);
   if (!u || !current || current.hosts.includes(u.hostname)) return prev;
@@ -428,7 +419,7 @@ export function onSubFrame(
   addSite(g, m);
   g.lastSeenAt = now;
   return s;
-}
+};
 
 /** A tab opened from a group's tab (a login popup, target=_blank): it is on the group's trail from the start. */
 export function onTabOpenedFrom(
