@@ -52,7 +52,7 @@ export interface Owed {
  */
 export type LedgerEntry = Pick<
   SessionGroup,
-  'id' | 'sites' | 'hosts' | 'origins' | 'fetchedOrigins' | 'startedAt'
+  'id' | 'sites' | 'hosts' | 'origins' | 'fetchedElsewhere' | 'startedAt'
 > & { owed?: Owed };
 
 /**

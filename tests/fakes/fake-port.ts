@@ -196,6 +196,12 @@ export function createFakePort(init: FakePortInit = {}): FakePort {
           close(id);
         }
       }),
+    // The model keeps no time for an HTTP cache entry: every one counts as stored since `since`.
+    removeHttpCache: () =>
+      call('removeHttpCache', () => {
+        for (const [key, item] of siteData)
+          if (item.kind === 'cache' && !trouble.itemSticks(item)) siteData.delete(key);
+      }),
     removeFormData: (since) =>
       call('removeFormData', () => {
         formEntries.splice(0, formEntries.length, ...formEntries.filter((e) => e.at < since));

@@ -11,13 +11,11 @@ import { type LedgerEntry, ledger, sessionState } from '../storage';
 export const loadState = (): Promise<SessionState> => sessionState.getValue();
 
 /**
- * What a browser start needs of a group to purge it: never its URLs, tabs or login trails. The other origins its
- * pages fetched from (`fetchedOrigins`) are kept: after a crash or power cut the browser-start purge must clear
- * their HTTP cache too (Chromium keys a cached API answer by the API's own URL: the next person would read
- * Anna's profile from it — tests/e2e/protection.test.ts, restart). They are named by a page, so they are
- * checked and capped before they get here (`fetched-origins.ts`: plain http(s) origins, 100 per group), and
- * they leave the disk with the group once a purge verifies it. (Keeping them off the disk would need a
- * time-bounded clear of every site's HTTP cache at browser start instead.)
+ * What a browser start needs of a group to purge it: never its URLs, tabs or login trails — and never the other
+ * origins its pages fetched from (`fetchedOrigins`): those are named by a page, so they stay in storage.session.
+ * The ledger keeps only that there were some (`fetchedElsewhere`): after a crash or power cut the browser-start
+ * purge then clears every site's HTTP cache stored since the group began (Chromium keys a cached API answer by
+ * the API's own URL: the next person would read Anna's profile from it — tests/e2e/protection.test.ts, restart).
  */
 export const ledgerEntry = (
   g: SessionGroup,
@@ -27,7 +25,7 @@ export const ledgerEntry = (
   sites: g.sites,
   hosts: [...g.hosts, ...inFlight.hosts],
   origins: [...g.origins, ...inFlight.origins],
-  ...(g.fetchedOrigins?.length ? { fetchedOrigins: g.fetchedOrigins } : {}),
+  ...(g.fetchedOrigins?.length || g.fetchedElsewhere ? { fetchedElsewhere: true } : {}),
   startedAt: g.startedAt,
 });
 
@@ -41,7 +39,7 @@ const ledgerView = (s: SessionState) => {
   return Object.values(s.groups).map((g) => ledgerEntry(g, inFlight.get(g.id)));
 };
 const signature = (s: SessionState) =>
-  JSON.stringify(ledgerView(s).map((e) => [e.id, e.sites.length, e.hosts, e.origins, e.fetchedOrigins]));
+  JSON.stringify(ledgerView(s).map((e) => [e.id, e.sites.length, e.hosts, e.origins, e.fetchedElsewhere]));
 
 /**
  * Save the state, within its bounds (utils/session-groups/bounds.ts: no page can flood it past the quota);

@@ -165,6 +165,13 @@ export interface BrowserDataPort {
   removeFormData(since: number): Promise<void>;
 
   /**
+   * Remove every site's HTTP cache entries stored since `since` (ms). For the origins a group's pages fetched
+   * from when their names were not kept (after a crash: they never reach the disk), so other sites' entries of
+   * those minutes go too. Firefox cannot remove its HTTP cache by time: all of it goes.
+   */
+  removeHttpCache(since: number): Promise<void>;
+
+  /**
    * Take tabs on these hosts (or under these domains) off the browser's recently-closed list: a reopened tab
    * comes back with its sessionStorage. A tab on an `excluded` host or under one (IT's `excludedDomains`)
    * stays, unless it is in a closed window with a tab that goes (a window is reopened whole). Returns how many

@@ -10,7 +10,13 @@ import { listTabs } from './webext-tabs';
 
 export type CommonPortMethods = Pick<
   BrowserDataPort,
-  'findHistory' | 'deleteHistory' | 'findDownloads' | 'removeDownload' | 'removeFormData' | 'listTabs'
+  | 'findHistory'
+  | 'deleteHistory'
+  | 'findDownloads'
+  | 'removeDownload'
+  | 'removeFormData'
+  | 'removeHttpCache'
+  | 'listTabs'
 >;
 
 /** `isOwnTab`: tabs the adapter opened for its own work, left out of `listTabs`. */
@@ -24,6 +30,9 @@ export function commonPortMethods(api: WebExtApi, isOwnTab: (tabId: number) => b
     removeDownload: (id) => removeDownload(api, id),
     async removeFormData(since) {
       await api.browsingData.remove({ since }, { formData: true });
+    },
+    async removeHttpCache(since) {
+      await api.browsingData.remove({ since }, { cache: true });
     },
     listTabs: () => listTabs(api, isOwnTab),
   };

@@ -166,6 +166,9 @@ export async function executePurge(plan: PurgePlan, opts: ExecuteOptions): Promi
       run(`${prefix}form-data`, 'form-data', async () => {
         if (p.formData) await port.removeFormData(p.formData.since);
       }),
+      run(`${prefix}http-cache`, 'site-data', async () => {
+        if (p.httpCacheSince != null) await port.removeHttpCache(p.httpCacheSince);
+      }),
       run(`${prefix}downloads`, 'downloads', async () => {
         if (!p.downloads) return;
         const items = await port.findDownloads(p.downloads.hosts, p.downloads.since ?? 0);

@@ -163,6 +163,11 @@ export function planPurge(input: PlanInput): PurgePlan {
   );
   if (fetched.length)
     siteData.push({ origins: fetched, kinds: ['cache'], reason: 'http-cache-of-fetched-origin' });
+  // The same, for groups whose fetched origins are not known by name (from the ledger): by time.
+  const unnamed = groups.filter((g) => g.fetchedElsewhere && !g.fetchedOrigins?.length);
+  const httpCacheSince = unnamed.length
+    ? Math.min(...unnamed.map((g) => g.startedAt)) - SESSION_START_MARGIN_MS
+    : null;
 
   const cookies: CookieScope = {
     domains: siteDomains,
@@ -194,6 +199,7 @@ export function planPurge(input: PlanInput): PurgePlan {
         }
       : null,
     downloads: input.clearDownloads ? { hosts: uniq([...hosts, ...siteDomains]), since } : null,
+    httpCacheSince,
     closedTabs: { hosts, domains: siteDomains, ...(excluded.length ? { excluded } : {}) },
     formData:
       input.clearFormData === true && groupsSince !== undefined

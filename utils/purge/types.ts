@@ -84,6 +84,11 @@ export interface PurgePlan {
    */
   closedTabs?: { hosts: string[]; domains: string[]; excluded?: string[] };
   /**
+   * Every site's HTTP cache stored since then: the groups' pages fetched from other origins whose names were not
+   * kept (groups from the durable ledger, after a crash). Other sites' entries of those minutes go too.
+   */
+  httpCacheSince?: number | null;
+  /**
    * Everything protected: protected cookies that no group knew of, found by the read after the bulk removal,
    * go in the same run with their sites (execute.ts).
    */

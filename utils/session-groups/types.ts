@@ -27,6 +27,11 @@ export interface SessionGroup {
    */
   fetchedOrigins?: string[];
   /**
+   * Its pages fetched from other origins whose names are not kept: a group from the durable ledger (page-named
+   * origins never reach the disk). Their HTTP cache then goes by time, every site's since the group began.
+   */
+  fetchedElsewhere?: boolean;
+  /**
    * Open tabs that belong to the group (visited it, or are on a login trail that started in it): the one
    * record of membership. "Which groups has this tab belonged to" is derived from it (`groupsOfTab`).
    */

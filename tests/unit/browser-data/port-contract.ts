@@ -431,6 +431,18 @@ export function portContract(name: string, makePort: MakePort): void {
       await t.port.removeFormData(since);
       expect(t.state().formData).toEqual(['name=Anna']);
     });
+
+    it('removes the HTTP cache by time (every site’s), and nothing else', async () => {
+      const t = make();
+      municipality(t);
+      const before = t.state();
+      const notCache = (st: typeof before) => st.siteData.filter((i) => i.kind !== 'cache');
+      expect(left(t, 'cache')).toHaveLength(2);
+      await t.port.removeHttpCache(T0 - 60_000);
+      expect(left(t, 'cache')).toEqual([]);
+      expect(notCache(t.state())).toEqual(notCache(before));
+      expect(t.state().cookies).toEqual(before.cookies);
+    });
   });
 
   // Which engine's promises apply is the port's own answer (a throwaway port, made while collecting).

@@ -238,6 +238,9 @@ export function createApiDouble(engine: Engine): ApiDouble {
         if (engine === 'firefox' && keys.some((k) => !FIREFOX_KEYS.has(k)))
           throw new Error('Type error for parameter dataToRemove');
         if (data.formData) d.formData = d.formData.filter((e) => e.at < (options.since ?? 0));
+        // By time alone (no origins, no hostnames): every site's HTTP cache (the double keeps no time for it).
+        if (data.cache && !options.origins && !options.hostnames)
+          d.siteData = d.siteData.filter((i) => i.kind !== 'cache');
         const storage = (kind: string) => kind !== 'cookies' && keys.includes(kind);
         if (options.origins) {
           const origins = options.origins;

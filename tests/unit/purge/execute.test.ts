@@ -527,7 +527,17 @@ describe('executePurge: idempotent and resumable', () => {
       verified: true,
     });
     expect([...next.last()!.done].sort()).toEqual(
-      ['closed-tabs', 'cookies', 'downloads', 'form-data', 'history', 'site-data', 'tabs', 'verify'].sort(),
+      [
+        'closed-tabs',
+        'cookies',
+        'downloads',
+        'form-data',
+        'history',
+        'http-cache',
+        'site-data',
+        'tabs',
+        'verify',
+      ].sort(),
     );
   });
 
@@ -631,5 +641,24 @@ describe('executePurge: what could not be removed is reported', () => {
       { step: 'verify', message: 'cookies API gone' },
     ]);
     expect(report.verified).toBe(false);
+  });
+});
+
+describe('executePurge: HTTP cache of other sites a ledger group fetched from', () => {
+  it('a group from the ledger that fetched from other origins (names not kept): every site’s HTTP cache since it began goes, nothing else', async () => {
+    const w = browserWithSession();
+    w.port.setSiteData({ origin: 'https://api.etjanstplattform.net', kind: 'cache' });
+    const plan = await planFor(w, 'browser-start', {
+      groups: [{ ...w.group, fetchedOrigins: undefined, fetchedElsewhere: true, tabIds: [] }],
+    });
+    expect(plan.httpCacheSince).toBeLessThanOrEqual(w.group.startedAt);
+    await executePurge(plan, { port: w.port, journal: journalStore().store, now });
+    expect(w.port.snapshot().siteData.filter((d) => d.kind === 'cache')).toEqual([]);
+    expect(cookieLines(w.port)).toEqual(w.untouched.cookies);
+  });
+
+  it('a live group knows its fetched origins by name: no removal by time', async () => {
+    const w = browserWithSession();
+    expect((await planFor(w)).httpCacheSince).toBeNull();
   });
 });
