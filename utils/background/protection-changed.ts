@@ -11,7 +11,7 @@
 
 import { storage } from 'wxt/utils/storage';
 import { isWithin, registrableDomain } from '../rules/hostname';
-import { isLoginService } from '../rules/login-service';
+import { joinsLogin } from '../session-groups/login-trail';
 import { joinHosts, newGroup } from '../session-groups/membership';
 import { adoptTab, loginHostsAround } from '../session-groups/navigation';
 import type { Classify, SessionState } from '../session-groups/types';
@@ -86,10 +86,7 @@ async function groupsForLeftData(
       const onSite = (h: string) => g.sites.some((x) => isWithin(h, x.scopeDomain));
       for (const steps of Object.values(s.recent ?? {})) {
         const { hosts, origins } = loginHostsAround(steps, onSite);
-        const joining = hosts.filter((h) => {
-          const hm = classify(h);
-          return !hm || isLoginService(hm);
-        });
+        const joining = hosts.filter((h) => joinsLogin(g, h, classify));
         joinHosts(
           s,
           g,

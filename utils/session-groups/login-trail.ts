@@ -5,7 +5,7 @@
 import { isLoginService } from '../rules/login-service';
 import { add, addUrl } from './lists';
 import { isOnGroupSite } from './membership';
-import type { Classify, SessionState, TabTrack, Trail } from './types';
+import type { Classify, SessionGroup, SessionState, TabTrack, Trail } from './types';
 
 /** A login round trip (service → IdP → BankID → service) that takes longer than this is not one. */
 export const LOGIN_WINDOW_MS = 15 * 60_000;
@@ -84,6 +84,15 @@ export function noteCommit(
     for (const h of [...chain, host])
       if (!groupHosts.includes(h)) trail.followed = add(trail.followed ?? [], h);
   trail.chain = undefined;
+}
+
+/**
+ * Whether a host a login passed through may join `g`: an unprotected host, a login service, or one of `g`'s own
+ * sites — never another protected site, which has a group of its own.
+ */
+export function joinsLogin(g: Pick<SessionGroup, 'sites'>, host: string, classify: Classify): boolean {
+  const m = classify(host);
+  return !m || isLoginService(m) || g.sites.some((x) => x.ruleId === m.ruleId);
 }
 
 /** The trail's hosts that may join the group: those a login took the tab to, not those the person followed. */

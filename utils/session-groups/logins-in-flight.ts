@@ -1,12 +1,5 @@
-/**
- * A login in progress when its round trip can no longer come back: the tab closes on the IdP, or everything is
- * purged while the person is there. The hosts the login took the tab to (a fresh trail, minus what the person
- * reached by a link) join the trail's group now — otherwise an IdP on no list keeps the single sign-on it may
- * already hold for the next person. Protected sites with groups of their own stay out, as on a normal return.
- */
-import { isLoginService } from '../rules/login-service';
 import { addUrl } from './lists';
-import { type LoginTrail, loginHosts, trailIsFresh } from './login-trail';
+import { joinsLogin, type LoginTrail, loginHosts, trailIsFresh } from './login-trail';
 import { joinHosts } from './membership';
 import type { Classify, SessionState } from './types';
 
@@ -29,10 +22,7 @@ export function joinLoginsInFlight(
     const trail = s.tabs[String(tabId)]!.trail as LoginTrail;
     const g = s.groups[trail.fromGroupId];
     if (!g) continue; // merged into another by an earlier tab of this loop
-    const passed = loginHosts(trail).filter((h) => {
-      const m = classify(h);
-      return !m || isLoginService(m) || g.sites.some((x) => x.ruleId === m.ruleId);
-    });
+    const passed = loginHosts(trail).filter((h) => joinsLogin(g, h, classify));
     const origins = trail.origins.filter((o) => passed.includes(new URL(o).hostname));
     const joined = joinHosts(s, g, passed, origins);
     for (const url of trail.urls ?? [])

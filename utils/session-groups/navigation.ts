@@ -9,6 +9,7 @@ import { addUrl } from './lists';
 import {
   extendTrail,
   isLoginStep,
+  joinsLogin,
   LOGIN_WINDOW_MS,
   type LoginTrail,
   loginHosts,
@@ -206,10 +207,7 @@ export const adoptTab: TabUrlChange = (prev, tabId, url, classify, now) => {
   else delete s.recent;
   const g = currentGroupOf(s, tabId);
   if (!g) return s;
-  const passed = hops.hosts.filter((h) => {
-    const hm = classify(h);
-    return !hm || isLoginService(hm) || g.sites.some((x) => x.ruleId === hm.ruleId);
-  });
+  const passed = hops.hosts.filter((h) => joinsLogin(g, h, classify));
   const joined = joinHosts(
     s,
     g,
@@ -371,10 +369,7 @@ export function onMainFrameCommit(
     // sites, which have groups of their own. Back by a link the person followed: nothing joins.
     const arrival = target;
     noteCommit(tab.trail, ev, host, tab.host, context?.hosts ?? arrival.hosts);
-    const passed = loginHosts(tab.trail).filter((h) => {
-      const hm = classify(h);
-      return !hm || isLoginService(hm) || arrival.sites.some((x) => x.ruleId === hm.ruleId);
-    });
+    const passed = loginHosts(tab.trail).filter((h) => joinsLogin(arrival, h, classify));
     const passedOrigins = tab.trail.origins.filter((o) => passed.includes(new URL(o).hostname));
     target = joinHosts(s, target, passed, passedOrigins);
     for (const url of tab.trail.urls ?? [])
@@ -386,10 +381,7 @@ export function onMainFrameCommit(
     // let them — the same ones: no other protected site.
     const arrival = target;
     const hops = unseenLoginHops(s, ev.tabId, now);
-    const passed = hops.hosts.filter((h) => {
-      const hm = classify(h);
-      return !hm || isLoginService(hm) || arrival.sites.some((x) => x.ruleId === hm.ruleId);
-    });
+    const passed = hops.hosts.filter((h) => joinsLogin(arrival, h, classify));
     if (passed.length)
       target = joinHosts(
         s,
