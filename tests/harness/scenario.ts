@@ -144,7 +144,10 @@ export async function purgeDone(
 ): Promise<ReportView> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const report = await session.stored<ReportView>('local', 'last-report').catch(() => undefined);
+    // Where the product keeps the last receipt: in memory in shared-computer mode, else on disk.
+    const report =
+      (await session.stored<ReportView>('session', 'last-report').catch(() => undefined)) ??
+      (await session.stored<ReportView>('local', 'last-report').catch(() => undefined));
     if (report && report.trigger === trigger && report.finishedAt >= since) return report;
     if (Date.now() > deadline) {
       const [groups, pending, journal] = await Promise.all(
