@@ -48,6 +48,36 @@ export interface LaunchFirefoxOptions {
   timeoutMs?: number;
   /** Pipe Firefox's stdout/stderr into this process (debugging; with `devtools.console.stdout.*` prefs). */
   dumpio?: boolean;
+  /**
+   * Keep the welcome page an install opens (default false: a start that installs the extension returns once
+   * that page has been closed, so a test starts with the tabs it opens itself).
+   */
+  keepWelcome?: boolean;
+}
+
+/** How long an install may take to open its welcome page (utils/background/welcome.ts). */
+const WELCOME_WAIT_MS = 15_000;
+
+/**
+ * Waits for the welcome page an install opens and closes it. WebDriver BiDi reports extension pages as
+ * about:blank: each page is asked where it is.
+ */
+async function closeWelcomePage(browser: Browser): Promise<void> {
+  const deadline = Date.now() + WELCOME_WAIT_MS;
+  while (Date.now() < deadline) {
+    for (const page of await browser.pages()) {
+      const where = await Promise.race([
+        page.evaluate(() => location.href).catch(() => ''),
+        new Promise<string>((r) => setTimeout(() => r(''), 1000)),
+      ]);
+      if (where.startsWith(`${EXTENSION_ORIGIN}/welcome.html`)) {
+        await page.close();
+        return;
+      }
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('installing the extension opened no welcome page');
 }
 
 export interface FirefoxSession {
@@ -150,6 +180,8 @@ export async function launchFirefox(options: LaunchFirefoxOptions = {}): Promise
     writeXpi(extensionDir, join(profileDir, 'extensions', `${extensionId}.xpi`));
   }
 
+  // A temporary add-on is installed at every start; one in the profile only at the first start of a new profile.
+  let installs = extensionDir !== undefined && (!inProfile || !existsSync(join(profileDir, 'prefs.js')));
   const start = async (): Promise<Browser> => {
     const started = await puppeteer.launch({
       browser: 'firefox',
@@ -165,6 +197,8 @@ export async function launchFirefox(options: LaunchFirefoxOptions = {}): Promise
     try {
       if (extensionDir && !inProfile)
         await withTimeout('installing the extension', timeoutMs, started.installExtension(extensionDir));
+      if (installs && !options.keepWelcome) await closeWelcomePage(started);
+      installs = extensionDir !== undefined && !inProfile;
     } catch (error) {
       await closeBrowser(started);
       throw error;

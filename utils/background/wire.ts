@@ -39,6 +39,7 @@ import { createRouter } from './router';
 import { addDomain, removeDomain, saveSettings } from './settings-commands';
 import { STRENGTHEN_ONLY } from './shared-mode-guard';
 import { onWake, type WakeKind, wakeKind } from './startup';
+import { welcomeOnInstall } from './welcome';
 
 /** An extension update also empties storage.session; onInstalled says so shortly after the worker starts. */
 const INSTALL_EVENT_WAIT_MS = 250;
@@ -129,6 +130,13 @@ export function wireBackground(ctx: BackgroundContext, api: typeof browser): voi
   api.runtime.onInstalled.addListener((d) => {
     if (d.reason === 'update' && d.previousVersion !== api.runtime.getManifest().version)
       updatedFrom = d.previousVersion;
+    logged('welcome')(
+      welcomeOnInstall(d.reason, {
+        installType: async () => (await api.management.getSelf()).installType,
+        openTab: (url) => api.tabs.create({ url, active: true }),
+        pageUrl: (path) => api.runtime.getURL(path as '/welcome.html'),
+      }),
+    );
   });
   const badge = () =>
     sessionState
