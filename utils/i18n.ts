@@ -16,7 +16,9 @@ export type MessageKey = keyof typeof en;
 
 export interface CatalogueEntry {
   message: string;
-  placeholders?: Record<string, { content: string }>;
+  /** For translators: where the words appear and what they mean (every message has one in English). */
+  description?: string;
+  placeholders?: Record<string, { content: string; example?: string }>;
 }
 export type Catalogue = Record<MessageKey, CatalogueEntry>;
 
@@ -49,4 +51,20 @@ export function formatMessage(entry: CatalogueEntry, substitutions: readonly str
 export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
   const subs = substitutions.map(String);
   return chosen ? formatMessage(chosen[key], subs) : browser.i18n.getMessage(key, subs);
+}
+
+/**
+ * The messages that have a plural form: `key` is the form for the category "other", `key_one` the form for
+ * "one". Every language Safe Logout speaks has exactly these two cardinal categories (Intl.PluralRules), so
+ * the browser's own message format, which knows no plurals, is enough. A message whose count stands alone
+ * after a colon ("Tabs closed: 3") needs none (tests/unit/ui/plural.test.ts).
+ */
+export type PluralKey = {
+  [K in MessageKey]: `${K}_one` extends MessageKey ? K : never;
+}[MessageKey];
+
+/** `key` for the count `n`, in the plural form the language of the page takes for it. */
+export function tn(key: PluralKey, n: number, ...more: (string | number)[]): string {
+  const form = new Intl.PluralRules(t('htmlLang') || 'en').select(n);
+  return t(form === 'one' ? (`${key}_one` as MessageKey) : key, n, ...more);
 }

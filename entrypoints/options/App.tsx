@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { DomainList } from '@/components/DomainList';
+import { NotProtected } from '@/components/NotProtected';
 import { PackList } from '@/components/PackList';
 import { FieldSetting, LockNote, ToggleSetting } from '@/components/Setting';
-import { setLanguage, t } from '@/utils/i18n';
+import { setLanguage, t, tn } from '@/utils/i18n';
 import { LANGUAGES, type LanguageSetting } from '@/utils/languages';
 import { type Protocol, type SettingsPatch, sendMessage } from '@/utils/messages';
 import { PACK_META } from '@/utils/rules/generated/packs';
@@ -34,7 +35,7 @@ export function applyLanguage(language: LanguageSetting): void {
 function PolicySummary({ s }: { s: EffectiveSettings }) {
   const lines = [
     s.lockSettings ? t('optPolicyLocked') : null,
-    s.idleTimeoutSeconds > 0 ? t('optPolicyIdle', s.idleTimeoutSeconds) : null,
+    s.idleTimeoutSeconds > 0 ? tn('optPolicyIdle', s.idleTimeoutSeconds) : null,
     s.disablePasswordSaving ? t('optPolicyPasswords') : null,
     s.startPage ? t('optPolicyStartPage', s.startPage) : null,
   ].filter((l): l is string => l !== null);
@@ -256,6 +257,7 @@ export function App() {
       <p class="saved" role="status">
         {saved}
       </p>
+      <NotProtected />
     </main>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Receipt } from '@/components/Receipt';
 import { SessionList } from '@/components/SessionList';
-import { t } from '@/utils/i18n';
+import { t, tn } from '@/utils/i18n';
 import { type GroupSummary, type OwedSummary, sendMessage } from '@/utils/messages';
 import type { PurgeReport } from '@/utils/purge/types';
 import { receiptText } from '@/utils/ui/receipt-text';
@@ -39,7 +39,7 @@ export function App() {
   };
 
   const view = report ? receiptView(report) : null;
-  const lineText = { loginService: t('loginService'), loginServices: (n: number) => t('loginServices', n) };
+  const lineText = { loginService: t('loginService'), loginServices: (n: number) => tn('loginServices', n) };
   return (
     <main>
       <h1>{t('extName')}</h1>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ShieldIcon } from '@/components/ShieldIcon';
-import { t } from '@/utils/i18n';
+import { t, tn } from '@/utils/i18n';
 
 const secondsLeft = (until: number) => Math.max(0, Math.ceil((until - Date.now()) / 1000));
 
@@ -26,7 +26,7 @@ export function App({ until }: { until: number }) {
       </p>
       <h1>{t('stillThereTitle')}</h1>
       <p role="timer" aria-live="off" class="count">
-        {left > 0 ? t('stillThereBody', left) : t('stillThereLeaving')}
+        {left > 0 ? tn('stillThereBody', left) : t('stillThereLeaving')}
       </p>
       <button ref={stay} type="button" class="primary" onClick={() => window.close()}>
         {t('stillThereStay')}

@@ -31,10 +31,30 @@ describe('locales', () => {
     for (const [k, v] of Object.entries(c)) expect(v.message.trim(), `${l}:${k}`).not.toBe('');
   });
 
-  it('every key is used somewhere (manifest keys via __MSG_)', () => {
+  it('every key is used somewhere (manifest keys via __MSG_; a plural form KEY_one through tn(KEY))', () => {
     const code = sources.map(read).join('\n') + read('wxt.config.ts');
-    const unused = en.filter((k) => !code.includes(`'${k}'`) && !code.includes(`__MSG_${k}__`));
+    const used = (k: string) => code.includes(`'${k}'`) || code.includes(`__MSG_${k}__`);
+    const unused = en.filter(
+      (k) => !used(k) && !(k.endsWith('_one') && code.includes(`tn('${k.slice(0, -4)}'`)),
+    );
     expect(unused).toEqual([]);
+  });
+
+  type Entry = { message: string; description?: string; placeholders?: Record<string, { example?: string }> };
+  const entries = (l: string) => Object.entries(catalogue(l)) as [string, Entry][];
+
+  it('every English message has a description for translators', () => {
+    const bare = entries('en').filter(([, v]) => !v.description?.trim());
+    expect(bare.map(([k]) => k)).toEqual([]);
+  });
+
+  it.each(LOCALES)('%s: every placeholder has an example', (l) => {
+    const missing = entries(l).flatMap(([k, v]) =>
+      Object.entries(v.placeholders ?? {})
+        .filter(([, p]) => !p.example?.trim())
+        .map(([name]) => `${k}.${name}`),
+    );
+    expect(missing).toEqual([]);
   });
 });
 

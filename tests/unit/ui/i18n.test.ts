@@ -65,7 +65,7 @@ describe('t()', () => {
     expect(t('logOutAndClear')).toBe('Logga ut och rensa');
     expect(t('receiptCookies', 3)).toBe('Webbplatser vars kakor rensades: 3');
     setLanguage('fi');
-    expect(t('logOutAndClear')).toBe('Kirjaudu ulos ja tyhjennä');
+    expect(t('logOutAndClear')).toBe('Kirjaudu ulos ja poista jäljet');
     setLanguage('nb');
     expect(t('sessionTabs', 2)).toBe('Åpne faner: 2');
     setLanguage('da');
