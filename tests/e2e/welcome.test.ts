@@ -7,10 +7,21 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import en from '../../public/_locales/en/messages.json';
+import fi from '../../public/_locales/fi/messages.json';
 import sv from '../../public/_locales/sv/messages.json';
 import { type ChromiumSession, isWelcomePage, launchChromium } from '../harness/chromium';
+import { loginAs } from '../harness/person';
+import { ANNA } from '../harness/scenario';
 import { type Sim, startSim } from '../sim';
-import { axeViolations, LANG_ARG, type UiLang } from './faces-support';
+import {
+  axeViolations,
+  controlsUnderGuard,
+  GUARD,
+  guardState,
+  LANG_ARG,
+  openGuardForInspection,
+  type UiLang,
+} from './faces-support';
 
 const CATALOGUES = { sv, en } as const;
 
@@ -71,5 +82,45 @@ describe.each<UiLang>(['sv', 'en'])('a person installs Safe Logout, browser in %
     await page.getByRole('radio', { name: L.welcomeHome.message }).check();
     await page.getByRole('status').filter({ hasText: L.welcomeSavedHome.message }).waitFor();
     expect(await mode()).toBe(false);
+  });
+});
+
+describe('a person in Finland installs it on a shared computer, browser in Finnish', () => {
+  let session: ChromiumSession;
+  beforeAll(async () => {
+    session = await launchChromium(sim, { withExtension: true, keepWelcome: true, args: ['--lang=fi'] });
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('chooses "shared computer" on the welcome page; on the e-service the guard’s Finnish words fit', async () => {
+    const page = await welcomePage(session);
+    expect(await page.locator('html').getAttribute('lang')).toBe('fi');
+    await page.getByRole('radio', { name: fi.welcomeShared.message }).check();
+    await page.getByRole('status').filter({ hasText: fi.welcomeSavedShared.message }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    const kommun = await session.context.newPage();
+    await loginAs(kommun, sim.urls.kommun, ANNA);
+    await openGuardForInspection(kommun);
+    await expect
+      .poll(async () => (await guardState(kommun))?.shared, { timeout: 30_000 })
+      .toBe(fi.guardShared.message);
+    const g = (await guardState(kommun))!;
+    expect(g.logOut!.text).toBe(fi.logOutAndClear.message);
+    // In a corner, over none of the page's controls, nothing cut off, and no taller than three lines of the
+    // banner and the button row need (15 px × 1.4 a line).
+    expect(g.place).toMatch(/^(bottom|top)-(right|left)$/);
+    expect(await controlsUnderGuard(kommun)).toEqual([]);
+    const clipped = await kommun.evaluate((tag) => {
+      const root = (document.querySelector(tag) as HTMLElement).shadowRoot!;
+      return [...root.querySelectorAll('*')]
+        .filter((el) => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflow !== 'visible')
+        .map((el) => el.className || el.tagName);
+    }, GUARD);
+    expect(clipped).toEqual([]);
+    expect(g.panel!.height, 'guard height').toBeLessThanOrEqual(150);
+    console.info(`guard in Finnish: ${Math.round(g.panel!.width)}×${Math.round(g.panel!.height)} px`);
   });
 });
