@@ -23,7 +23,7 @@ type Browser = (typeof BROWSERS)[number];
 
 /** Builds and zips for one browser, as the CLI does, with the output in `outDir`. */
 async function zipFor(browser: Browser, outDir: string): Promise<void> {
-  const script = `const { zip } = await import('wxt'); await zip({ browser: ${JSON.stringify(browser)}, outDir: ${JSON.stringify(outDir)}, logger: { ...console, success: () => {}, info: () => {}, warn: console.warn, debug: () => {}, level: 0 } });`;
+  const script = `const { zip } = await import('wxt'); await zip({ browser: ${JSON.stringify(browser)}, outDir: ${JSON.stringify(outDir)} });`;
   await run(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, maxBuffer: 1 << 24 });
 }
 
