@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
@@ -7,11 +9,48 @@ const CHROMIUM_KEY =
 
 export const GECKO_ID = 'safe-logout@safe-logout.org';
 
+/** The project's home and its issue tracker: the manifest's homepage_url, the store listings' website and support links. */
+export const HOMEPAGE_URL = 'https://github.com/safe-logout/safe-logout';
+export const SUPPORT_URL = `${HOMEPAGE_URL}/issues`;
+
+/**
+ * The stores refuse a manifest with `key` (the store assigns the id), while unpacked builds need it for the fixed
+ * development id. `wxt zip` builds into the same folder as `wxt build` and then zips it: take `key` out of that
+ * folder's manifest for the moment the zip is written, and put the folder back as it was.
+ */
+let keyedManifest: { path: string; text: string } | undefined;
+const restoreKeyedManifest = () => {
+  if (keyedManifest) writeFileSync(keyedManifest.path, keyedManifest.text);
+  keyedManifest = undefined;
+};
+
 // https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  zip: { excludeSources: ['**/*.log', 'test-results/**', '.output/**', 'coverage/**', '**/.env*'] },
+  hooks: {
+    'zip:extension:start': (wxt) => {
+      const path = join(wxt.config.outDir, 'manifest.json');
+      const text = readFileSync(path, 'utf8');
+      const { key: _key, ...storeManifest } = JSON.parse(text);
+      keyedManifest = { path, text };
+      process.once('exit', restoreKeyedManifest);
+      writeFileSync(path, JSON.stringify(storeManifest));
+    },
+    'zip:extension:done': restoreKeyedManifest,
+  },
+  zip: {
+    excludeSources: [
+      '**/*.log',
+      'test-results/**',
+      '.output/**',
+      'coverage/**',
+      'walkthrough/**',
+      '**/.env*',
+      '**/*.pem',
+      '**/*.crx',
+    ],
+  },
   manifest: ({ browser, manifestVersion }) => {
     const firefox = browser === 'firefox';
     const permissions = [
@@ -46,6 +85,7 @@ export default defineConfig({
       name: '__MSG_extName__',
       description: '__MSG_extDescription__',
       default_locale: 'en',
+      homepage_url: HOMEPAGE_URL,
       icons,
       ...(manifestVersion === 2
         ? { browser_action: { default_title: '__MSG_extName__', default_icon: icons } }

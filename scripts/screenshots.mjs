@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // `npm run screenshots`: renders the popup, the receipt, the options and the in-page guard in headless
-// Chromium, in Swedish and English, against the simulated municipality, into docs/screenshots/.
+// Chromium, in Swedish and English, against the simulated municipality, into docs/screenshots/ (README) and
+// store/images/ (the store images: 1280×800 screenshots and the 440×280 promo tile, store/README.md).
 // The sim and the harness are TypeScript; Vite's module runner loads them (as scripts/start.mjs does).
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runnerImport } from 'vite';
+import { promoTile, SCREEN, screen } from './store-images.mjs';
 
 const load = async (path) =>
   (
@@ -22,17 +24,31 @@ const [{ startSim }, { openExtensionPage }, { loginAs }, { ANNA }, faces] = awai
 ]);
 
 const out = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
+const storeOut = fileURLToPath(new URL('../store/images/', import.meta.url));
 mkdirSync(out, { recursive: true });
+mkdirSync(storeOut, { recursive: true });
+/** Writes docs/screenshots/<name>.png (none when `name` is null) and returns the PNG. */
 const shot = async (page, name, options = {}) => {
-  await page.screenshot({ path: `${out}${name}.png`, animations: 'disabled', caret: 'hide', ...options });
-  console.log(`docs/screenshots/${name}.png`);
+  const png = await page.screenshot({
+    ...(name ? { path: `${out}${name}.png` } : {}),
+    animations: 'disabled',
+    caret: 'hide',
+    ...options,
+  });
+  if (name) console.log(`docs/screenshots/${name}.png`);
+  return png;
 };
 /** The extension page's own content, without the empty rest of a large viewport. */
 const shotMain = async (page, name) => {
   const box = await page.locator('main').boundingBox();
-  await shot(page, name, {
+  return shot(page, name, {
     clip: { x: 0, y: 0, width: Math.ceil(box.x * 2 + box.width), height: Math.ceil(box.y + box.height) },
   });
+};
+/** store/images/<name>.png: `png` framed at 1280×800 (over `over`, as the popup opens over a page). */
+const storeShot = async (context, png, name, options) => {
+  await screen(context, png, `${storeOut}${name}.png`, options);
+  console.log(`store/images/${name}.png`);
 };
 
 const sim = await startSim();
@@ -41,13 +57,17 @@ try {
     const session = await faces.launchInLanguage(sim, lang);
     try {
       const page = await session.context.newPage();
-      await page.setViewportSize({ width: 1100, height: 760 });
+      // The store's screenshot size: the guard's picture is used as it is, and under the popup's.
+      await page.setViewportSize(SCREEN);
       await loginAs(page, sim.urls.kommun, ANNA);
 
       const options = await openExtensionPage(session.context, 'options.html');
       await options.setViewportSize({ width: 900, height: 800 });
       await options.locator('main h1').waitFor();
       await shot(options, `options-${lang}`, { fullPage: true });
+      // The store shows its first screen, at a width where the page looks as it does in a browser window.
+      await options.setViewportSize({ width: 1100, height: 740 });
+      await storeShot(session.context, await shot(options, null), `options-${lang}`);
       // Shared-computer mode on, for the guard's banner.
       await options.locator('#shared-computer').check();
       await options.locator('.saved:not(:empty)').waitFor();
@@ -62,12 +82,16 @@ try {
         (tag) => document.querySelector(tag)?.shadowRoot?.querySelector('[data-part="shared-banner"]'),
         faces.GUARD,
       );
-      await shot(page, `guard-${lang}`);
+      const guardPng = await shot(page, `guard-${lang}`);
+      writeFileSync(`${storeOut}guard-${lang}.png`, guardPng); // already 1280×800: a browser window's view
+      console.log(`store/images/guard-${lang}.png`);
 
       const popup = await openExtensionPage(session.context, 'popup.html');
       await popup.setViewportSize({ width: 380, height: 600 });
       await popup.locator('.sessions li').waitFor();
-      await shotMain(popup, `popup-${lang}`);
+      await storeShot(session.context, await shotMain(popup, `popup-${lang}`), `popup-${lang}`, {
+        over: guardPng,
+      });
       await popup.locator('button.primary').click();
       await popup.locator('[role="status"][data-verified="true"]').waitFor({ timeout: 30_000 });
 
@@ -75,7 +99,10 @@ try {
       await receipt.bringToFront();
       await receipt.setViewportSize({ width: 900, height: 700 });
       await receipt.locator('[role="status"][data-verified="true"]').waitFor({ timeout: 30_000 });
-      await shotMain(receipt, `receipt-${lang}`);
+      await storeShot(session.context, await shotMain(receipt, `receipt-${lang}`), `receipt-${lang}`);
+
+      await promoTile(session.context, lang, `${storeOut}promo-tile-${lang}.png`);
+      console.log(`store/images/promo-tile-${lang}.png`);
     } finally {
       await session.close();
     }
