@@ -37,6 +37,13 @@ export interface LaunchOptions {
    * the person does in the first moments, before the extension's listeners exist.
    */
   skipExtensionReady?: boolean;
+  /**
+   * The extension comes from enterprise policy (`ExtensionInstallForcelist`, tests/harness/force-install.ts),
+   * not from the command line: nothing is loaded with flags, the defaults that would keep Chromium from
+   * fetching and running a policy-installed extension go, and the launch waits for its worker as with
+   * `withExtension`. The policy must set `DeveloperToolsAvailability: 1` or the worker is out of the test's reach.
+   */
+  policyInstalled?: boolean;
 }
 
 /** How long a Chromium tab waits (browser-session.ts `WaitKind`). */
@@ -103,7 +110,8 @@ async function launchContext(
   o: LaunchOptions,
 ): Promise<BrowserContext> {
   const args = [
-    ...BASE_ARGS,
+    // A policy-installed extension is fetched from its update URL: background networking must be allowed.
+    ...BASE_ARGS.filter((a) => !(o.policyInstalled && a === '--disable-background-networking')),
     `--host-resolver-rules=${sim.hostResolverRules}`,
     // Without this the sim's certificate is an "error" that is ignored, and Chromium then keeps
     // nothing in its HTTP cache; with it the certificate is valid and caching behaves as in production.
@@ -127,7 +135,15 @@ async function launchContext(
     headless: o.headless ?? true,
     args,
     // Playwright's default would disable extensions; keep Chromium's own behaviour otherwise.
-    ignoreDefaultArgs: extensions.length ? ['--disable-extensions'] : [],
+    ignoreDefaultArgs: o.policyInstalled
+      ? [
+          '--disable-extensions',
+          '--disable-component-extensions-with-background-pages',
+          '--disable-background-networking',
+        ]
+      : extensions.length
+        ? ['--disable-extensions']
+        : [],
     acceptDownloads: true,
     // The caller owns shutdown (scripts/start.mjs closes sessions and removes profiles on Ctrl-C).
     handleSIGINT: false,
@@ -184,7 +200,8 @@ export async function launchChromium(
   }
   const workerLog: string[] = [];
   captureWorkerLog(context, workerLog);
-  if (options.withExtension && !options.skipExtensionReady) {
+  const hasExtension = options.withExtension || options.policyInstalled;
+  if (hasExtension && !options.skipExtensionReady) {
     try {
       await waitForExtensionReady(context);
     } catch (e) {
@@ -241,7 +258,10 @@ export async function restartBrowser(
   session.context = await launchContext(session.sim, session.profileDir, session.options);
   session.workerLog.push('--- browser restarted ---');
   captureWorkerLog(session.context, session.workerLog);
-  if (session.options.withExtension && !session.options.skipExtensionReady)
+  if (
+    (session.options.withExtension || session.options.policyInstalled) &&
+    !session.options.skipExtensionReady
+  )
     await waitForExtensionReady(session.context);
   session.pid = await browserPid(session.profileDir);
   const page = session.context.pages()[0] ?? (await session.context.newPage());
