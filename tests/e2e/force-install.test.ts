@@ -55,6 +55,7 @@ beforeAll(async () => {
       lockSettings: true,
       purgeOnTabCloseSeconds: 1,
     }),
+    { installedEarlier: true }, // IT put it there before anyone started the browser
   );
 });
 

@@ -12,7 +12,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmdirSync, unlinkSync } from 'node:fs';
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
@@ -47,8 +47,15 @@ export interface ChromiumPolicy {
   readonly path: string;
   /** `private`: mounted for our browsers only; `shared`: the machine's directory (removed by dispose). */
   readonly mode: 'private' | 'shared';
-  /** Write the policy (an object as JSON, or raw text — for malformed files). Launch browsers after this. */
-  write(policy: object | string): Promise<void>;
+  /**
+   * Write the policy (an object as JSON, or raw text — for malformed files). Launch browsers after this.
+   * `installedEarlier`: the file (and its directory) get a modification time a minute back, as on a computer
+   * where IT put the policy before anyone started the browser. Chromium's loader takes a policy directory
+   * modified in the last 5 s as still being written and waits until it has settled (measured here: the policy
+   * reached a fresh extension ~5.4 s after launch with a just-written file); a file written while the browser
+   * runs (a rollout) keeps its real time.
+   */
+  write(policy: object | string, o?: { installedEarlier?: boolean }): Promise<void>;
   /** Remove the policy file; later launches get the real Chromium again. Safe to call twice. */
   dispose(): Promise<void>;
 }
@@ -121,10 +128,14 @@ export async function chromiumPolicy(): Promise<ChromiumPolicy> {
   return {
     path: mode === 'private' ? join(CHROMIUM_POLICY_DIR, POLICY_FILE_NAME) : file,
     mode,
-    async write(policy) {
+    async write(policy, o = {}) {
       await writeFile(file, typeof policy === 'string' ? policy : JSON.stringify(policy, null, 2), {
         mode: 0o644,
       });
+      if (o.installedEarlier) {
+        const earlier = new Date(Date.now() - 60_000);
+        for (const p of [file, dirname(file)]) await utimes(p, earlier, earlier);
+      }
     },
     async dispose() {
       if (disposed) return;
