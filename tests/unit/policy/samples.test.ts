@@ -77,9 +77,9 @@ describe('the managed schema', () => {
     for (const [k, s] of Object.entries(schema.properties ?? {})) expect(s.description, k).toBeTruthy();
   });
 
-  it('every key is documented in the deployment guide', () => {
+  it('every key of the schema is documented in the deployment guide', () => {
     const guide = read('docs/it-deployment.md');
-    for (const k of Object.keys(POLICY_KEYS)) expect(guide, k).toContain(`\`${k}\``);
+    for (const k of Object.keys(schema.properties ?? {})) expect(guide, k).toContain(`\`${k}\``);
   });
 
   it('the schema check itself catches what Chrome would refuse', () => {
