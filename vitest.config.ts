@@ -49,6 +49,16 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        test: {
+          // `npm run launch-timing`: 20 fresh launches per way of installing (docs/benchmarks.md); never in `npm test`.
+          name: 'timing',
+          include: ['tests/timing/**/*.timing-run.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

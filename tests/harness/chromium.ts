@@ -42,6 +42,13 @@ export interface LaunchOptions {
    * fresh profile returns only once it has been, so a test starts with the tabs it opens itself).
    */
   keepWelcome?: boolean;
+  /**
+   * The extension comes from enterprise policy (`ExtensionInstallForcelist`, tests/harness/force-install.ts),
+   * not from the command line: nothing is loaded with flags, the defaults that would keep Chromium from
+   * fetching and running a policy-installed extension go, and the launch waits for its worker as with
+   * `withExtension`. The policy must set `DeveloperToolsAvailability: 1` or the worker is out of the test's reach.
+   */
+  policyInstalled?: boolean;
 }
 
 /** The welcome page (utils/background/welcome.ts): a person's install opens it once, `--load-extension` too. */
@@ -139,7 +146,8 @@ async function launchContext(
   o: LaunchOptions,
 ): Promise<BrowserContext> {
   const args = [
-    ...BASE_ARGS,
+    // A policy-installed extension is fetched from its update URL: background networking must be allowed.
+    ...BASE_ARGS.filter((a) => !(o.policyInstalled && a === '--disable-background-networking')),
     `--host-resolver-rules=${sim.hostResolverRules}`,
     // Without this the sim's certificate is an "error" that is ignored, and Chromium then keeps
     // nothing in its HTTP cache; with it the certificate is valid and caching behaves as in production.
@@ -163,7 +171,15 @@ async function launchContext(
     headless: o.headless ?? true,
     args,
     // Playwright's default would disable extensions; keep Chromium's own behaviour otherwise.
-    ignoreDefaultArgs: extensions.length ? ['--disable-extensions'] : [],
+    ignoreDefaultArgs: o.policyInstalled
+      ? [
+          '--disable-extensions',
+          '--disable-component-extensions-with-background-pages',
+          '--disable-background-networking',
+        ]
+      : extensions.length
+        ? ['--disable-extensions']
+        : [],
     acceptDownloads: true,
     // The caller owns shutdown (scripts/start.mjs closes sessions and removes profiles on Ctrl-C).
     handleSIGINT: false,
@@ -221,8 +237,10 @@ export async function launchChromium(
   }
   const workerLog: string[] = [];
   captureWorkerLog(context, workerLog);
+  // A force-installed extension (installType 'admin') opens no welcome page: only a person's install does.
   const welcomeClosed = options.withExtension && !options.keepWelcome ? closeWelcomePages(context) : null;
-  if (options.withExtension && !options.skipExtensionReady) {
+  const hasExtension = options.withExtension || options.policyInstalled;
+  if (hasExtension && !options.skipExtensionReady) {
     try {
       await waitForExtensionReady(context);
       // A fresh profile is a fresh install, which opens the welcome page: start once it is gone.
@@ -291,7 +309,10 @@ export async function restartBrowser(
   if (session.options.withExtension && !session.options.keepWelcome) void closeWelcomePages(session.context);
   session.workerLog.push('--- browser restarted ---');
   captureWorkerLog(session.context, session.workerLog);
-  if (session.options.withExtension && !session.options.skipExtensionReady)
+  if (
+    (session.options.withExtension || session.options.policyInstalled) &&
+    !session.options.skipExtensionReady
+  )
     await waitForExtensionReady(session.context);
   session.pid = await browserPid(session.profileDir);
   const page = session.context.pages()[0] ?? (await session.context.newPage());

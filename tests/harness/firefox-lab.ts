@@ -14,7 +14,7 @@ import {
   type Tab,
   type WaitKind,
 } from './browser-session';
-import { type FirefoxSession, launchFirefox } from './firefox';
+import { type FirefoxSession, type LaunchFirefoxOptions, launchFirefox } from './firefox';
 
 /** How long a Firefox tab waits (browser-session.ts `WaitKind`): first loads over BiDi take a while here. */
 const WAIT_MS: Record<WaitKind, number> = { step: 15_000, redirects: 15_000, login: 30_000 };
@@ -75,15 +75,18 @@ export interface FirefoxLab extends BrowserSession<Page> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** `launch` overrides how the extension comes in (e.g. `{ withExtension: false }` when policy installs it). */
 export async function launchLab(
   sim: Pick<Sim, 'hosts'>,
   prefs: Record<string, unknown> = {},
+  launch: LaunchFirefoxOptions = {},
 ): Promise<FirefoxLab> {
   const firefox = await launchFirefox({
     withExtension: true,
     install: 'profile',
     hostMap: hostMapFor(sim),
     prefs,
+    ...launch,
   });
   let probe: { page: Page; of: FirefoxSession['browser'] } | undefined;
   /** Cookie stores the tests opened tabs in: read even when the extension may not list containers. */

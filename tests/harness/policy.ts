@@ -12,7 +12,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmdirSync, unlinkSync } from 'node:fs';
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
@@ -27,11 +27,19 @@ import {
 
 export const CHROMIUM_POLICY_DIR = '/etc/chromium/policies/managed';
 export const POLICY_FILE_NAME = 'safe-logout-test-policy.json';
+/** The id of the development build (fixed by the manifest's `key`), loaded from the command line. */
 export const CHROMIUM_EXTENSION_ID = 'ooifmdmmgociepcdfdnbjkpjenpbeigg';
 
-/** A Chromium policy file: browser policies, and Safe Logout's configuration as the 3rdparty policy. */
-export function extensionPolicy(config: unknown, browserPolicies: Record<string, unknown> = {}): object {
-  return { ...browserPolicies, '3rdparty': { extensions: { [CHROMIUM_EXTENSION_ID]: config } } };
+/**
+ * A Chromium policy file: browser policies, and Safe Logout's configuration as the 3rdparty policy of
+ * extension `id` (default: the development build's; a force-installed package has its CRX's id).
+ */
+export function extensionPolicy(
+  config: unknown,
+  browserPolicies: Record<string, unknown> = {},
+  id: string = CHROMIUM_EXTENSION_ID,
+): object {
+  return { ...browserPolicies, '3rdparty': { extensions: { [id]: config } } };
 }
 
 export interface ChromiumPolicy {
@@ -39,8 +47,15 @@ export interface ChromiumPolicy {
   readonly path: string;
   /** `private`: mounted for our browsers only; `shared`: the machine's directory (removed by dispose). */
   readonly mode: 'private' | 'shared';
-  /** Write the policy (an object as JSON, or raw text — for malformed files). Launch browsers after this. */
-  write(policy: object | string): Promise<void>;
+  /**
+   * Write the policy (an object as JSON, or raw text — for malformed files). Launch browsers after this.
+   * `installedEarlier`: the file (and its directory) get a modification time a minute back, as on a computer
+   * where IT put the policy before anyone started the browser. Chromium's loader takes a policy directory
+   * modified in the last 5 s as still being written and waits until it has settled (measured here: the policy
+   * reached a fresh extension ~5.4 s after launch with a just-written file); a file written while the browser
+   * runs (a rollout) keeps its real time.
+   */
+  write(policy: object | string, o?: { installedEarlier?: boolean }): Promise<void>;
   /** Remove the policy file; later launches get the real Chromium again. Safe to call twice. */
   dispose(): Promise<void>;
 }
@@ -113,10 +128,14 @@ export async function chromiumPolicy(): Promise<ChromiumPolicy> {
   return {
     path: mode === 'private' ? join(CHROMIUM_POLICY_DIR, POLICY_FILE_NAME) : file,
     mode,
-    async write(policy) {
+    async write(policy, o = {}) {
       await writeFile(file, typeof policy === 'string' ? policy : JSON.stringify(policy, null, 2), {
         mode: 0o644,
       });
+      if (o.installedEarlier) {
+        const earlier = new Date(Date.now() - 60_000);
+        for (const p of [file, dirname(file)]) await utimes(p, earlier, earlier);
+      }
     },
     async dispose() {
       if (disposed) return;
@@ -198,28 +217,20 @@ export async function waitForSettings(
 }
 
 /**
- * Launches Chromium with the extension and waits until the settings in force satisfy `ready`. On a loaded
- * machine Chromium now and then never hands the policy to a freshly installed extension (its policy service
- * and the extension's first managed read race; the product never waits on it: utils/background/
- * managed-policy.ts). A browser that did not get the policy within `timeoutMs` is closed and a fresh one is
- * started, up to `attempts` times, so a test fails only when the policy really does not work.
+ * Launches Chromium with the extension and waits until the settings in force satisfy `ready`. One browser,
+ * one chance: a policy that reaches the extension late is the product's to cope with (utils/background/
+ * managed-policy.ts), never a reason for the test to start another browser.
  */
 export async function launchWithPolicy(
   sim: Parameters<typeof launchChromium>[0],
   ready: (s: EffectiveSettings) => boolean,
-  {
-    attempts = 3,
-    timeoutMs = 20_000,
-    ...launch
-  }: LaunchOptions & { attempts?: number; timeoutMs?: number } = {},
+  { timeoutMs = 20_000, ...launch }: LaunchOptions & { timeoutMs?: number } = {},
 ): Promise<{ session: ChromiumSession; settings: EffectiveSettings }> {
-  for (let attempt = 1; ; attempt++) {
-    const session = await launchChromium(sim, { withExtension: true, ...launch });
-    try {
-      return { session, settings: await waitForSettings(session.context, ready, timeoutMs) };
-    } catch (e) {
-      await session.close();
-      if (attempt >= attempts) throw e;
-    }
+  const session = await launchChromium(sim, { withExtension: !launch.policyInstalled, ...launch });
+  try {
+    return { session, settings: await waitForSettings(session.context, ready, timeoutMs) };
+  } catch (e) {
+    await session.close();
+    throw e;
   }
 }
