@@ -18,7 +18,7 @@ import type { Pack, RuleMatch } from './types';
 import { type DomainErrorCode, validateDomainInput } from './validate-domain';
 
 export interface MatcherOptions {
-  /** Packs, or ids of built-in packs, in priority order. Default: every built-in pack. */
+  /** Packs, or ids of built-in packs, in priority order. Default: every built-in pack that is on by default (no `optIn`). */
   readonly packs?: readonly (Pack | string)[];
   /** Domains the user added. */
   readonly custom?: readonly string[];
@@ -51,7 +51,7 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     if (!table.has(domain)) table.set(domain, Object.freeze(match));
   };
 
-  for (const ref of options.packs ?? PACKS) {
+  for (const ref of options.packs ?? DEFAULT_PACKS) {
     const pack = typeof ref === 'string' ? PACKS.find((p) => p.id === ref) : ref;
     if (!pack) {
       rejected.push({ source: 'pack', input: String(ref), error: 'unknown-pack' });
@@ -135,6 +135,8 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
 
   return { rejected, size: table.size, match };
 }
+
+const DEFAULT_PACKS = PACKS.filter((p) => !p.optIn);
 
 /** Scratch space of `match`: where each label suffix starts, and its hash (≤ 254 suffixes in 253 chars). */
 const STARTS = new Int32Array(256);

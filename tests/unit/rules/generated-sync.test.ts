@@ -73,7 +73,7 @@ const kommun = (label: string) => kommuner.find((rule) => rule.label === label);
 const all = createMatcher({ packs: [...PACK_IDS] });
 
 describe('generated packs', () => {
-  it('has the eight packs, with metadata that agrees with their rules', () => {
+  it('has the eight packs on by default and the three opt-in login packs, with metadata that agrees', () => {
     expect(PACK_IDS).toEqual([
       'se-kommuner',
       'se-regioner',
@@ -83,12 +83,16 @@ describe('generated packs', () => {
       'no',
       'dk',
       'fi',
+      'login-microsoft',
+      'login-google',
+      'login-visma',
     ]);
     for (const pack of PACKS) {
       const meta = PACK_META.find((m) => m.id === pack.id)!;
       expect(meta.ruleCount).toBe(pack.rules.length);
       expect(meta.domainCount).toBe(pack.rules.reduce((n, rule) => n + rule.domains.length, 0));
       expect(meta.ruleCount).toBeGreaterThan(0);
+      expect(meta.optIn).toBe(pack.optIn);
     }
     expect(RULES_VERSION).toMatch(/^r\d+-[0-9a-f]{10}$/);
   });
@@ -178,13 +182,15 @@ describe('generated packs', () => {
     expect(all.match('eid-connect.funktionstjanster.se')?.label).toBe('Inloggningstjänst (CGI)');
   });
 
-  it('lists no test hosts, unverified rows or global logins (a listed parent still covers its test hosts)', () => {
+  it('lists no test hosts or unverified rows, nor global logins by default (a listed parent still covers its test hosts)', () => {
+    const byDefault = createMatcher();
+    for (const host of ['login.microsoftonline.com', 'accounts.google.com', 'connect.visma.com']) {
+      expect(byDefault.match(host), host).toBeNull();
+    }
     for (const host of [
       'idp.ineratest.org',
       'grpt.funktionstjanster.se',
       'x.testidp.funktionstjanster.se',
-      'login.microsoftonline.com',
-      'accounts.google.com',
       'x.sitevision-cloud.se',
       'polisen.se',
       'fk.se',

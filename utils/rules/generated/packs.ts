@@ -6,9 +6,9 @@
 
 import type { Pack, PackMeta } from '../types';
 
-export const RULES_VERSION = "r368-59ccf7a128";
+export const RULES_VERSION = "r372-eae7bd776a";
 
-export const PACK_IDS = ["se-kommuner", "se-regioner", "se-agencies", "se-vendors", "idp", "no", "dk", "fi"] as const;
+export const PACK_IDS = ["se-kommuner", "se-regioner", "se-agencies", "se-vendors", "idp", "no", "dk", "fi", "login-microsoft", "login-google", "login-visma"] as const;
 export type PackId = (typeof PACK_IDS)[number];
 
 export const PACKS: readonly Pack[] = [
@@ -436,6 +436,34 @@ export const PACKS: readonly Pack[] = [
       { id: "fi-wilma", label: "Wilma", kind: "vendor", country: "FI", domains: ["inschool.fi"] },
     ],
   },
+  {
+    id: "login-microsoft",
+    label: "Microsoft-inloggning (jobb-, skol- och privatkonton)",
+    country: null,
+    optIn: true,
+    rules: [
+      { id: "idp-microsoft-account", label: "Microsoft-konto", kind: "idp", country: null, domains: ["login.live.com"] },
+      { id: "idp-microsoft-entra", label: "Microsoft Entra ID (jobb- och skolkonton)", kind: "idp", country: null, domains: ["login.microsoftonline.com", "login.microsoft.com", "login.windows.net"] },
+    ],
+  },
+  {
+    id: "login-google",
+    label: "Google-inloggning",
+    country: null,
+    optIn: true,
+    rules: [
+      { id: "idp-google", label: "Google-konto", kind: "idp", country: null, domains: ["accounts.google.com"] },
+    ],
+  },
+  {
+    id: "login-visma",
+    label: "Visma-inloggning (Visma Connect)",
+    country: null,
+    optIn: true,
+    rules: [
+      { id: "idp-visma-connect", label: "Visma Connect", kind: "idp", country: null, domains: ["connect.visma.com"] },
+    ],
+  },
 ];
 
 export const PACK_META: readonly PackMeta[] = [
@@ -447,6 +475,9 @@ export const PACK_META: readonly PackMeta[] = [
   { id: "no", label: "Norge", country: "NO", ruleCount: 4, domainCount: 5 },
   { id: "dk", label: "Danmark", country: "DK", ruleCount: 4, domainCount: 5 },
   { id: "fi", label: "Suomi / Finland", country: "FI", ruleCount: 5, domainCount: 6 },
+  { id: "login-microsoft", label: "Microsoft-inloggning (jobb-, skol- och privatkonton)", country: null, ruleCount: 2, domainCount: 4, optIn: true },
+  { id: "login-google", label: "Google-inloggning", country: null, ruleCount: 1, domainCount: 1, optIn: true },
+  { id: "login-visma", label: "Visma-inloggning (Visma Connect)", country: null, ruleCount: 1, domainCount: 1, optIn: true },
 ];
 
 // Left out (file:line  token — reason):
@@ -470,7 +501,7 @@ export const PACK_META: readonly PackMeta[] = [
 //   platforms.tsv:27  Combine — row left out: row marked unverified in the data
 //   platforms.tsv:28  Hypergene — row left out: row marked unverified in the data
 //   platforms.tsv:29  Visma Edlevo / Tempus / IST Dexter — row left out: row marked unverified in the data
-//   platforms.tsv:30  Microsoft 365 / Google Workspace (school & staff accounts) — row left out: global Microsoft/Google login: would log the user out of everything; opt-in candidate
+//   platforms.tsv:30  Microsoft 365 / Google Workspace (school & staff accounts) — row left out: global Microsoft/Google login: in logins-opt-in.tsv (the opt-in login-* packs)
 //   idp.tsv:2  bankid:/// — URL scheme, not a domain
 //   idp.tsv:2  appapi2.test.bankid.com — test / QA host
 //   idp.tsv:3  frejaeid:// — URL scheme, not a domain
@@ -494,7 +525,7 @@ export const PACK_META: readonly PackMeta[] = [
 //   idp.tsv:11  PhenixID / Nexus / F5 / Ping etc. (kommun-hosted IdP products) — row left out: no hostnames: products run on kommun hosts (unverified)
 //   idp.tsv:12  <tenant>.sandbox.signicat.com — test / QA host
 //   idp.tsv:15  fk.se — marked unverified in the data
-//   idp.tsv:18  Microsoft Entra ID / Google (school & staff SSO, adjacent) — row left out: global Microsoft/Google login: would log the user out of everything; opt-in candidate
+//   idp.tsv:18  Microsoft Entra ID / Google (school & staff SSO, adjacent) — row left out: global Microsoft/Google login: in logins-opt-in.tsv (the opt-in login-* packs)
 //   nordic.tsv:2  test.idporten.no — test / QA host
 //   nordic.tsv:3  tt02.altinn.no — test / QA host
 //   nordic.tsv:3  platform.tt02.altinn.no — test / QA host

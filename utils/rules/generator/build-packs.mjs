@@ -19,6 +19,7 @@ export const SOURCE_FILES = [
   'platforms.tsv',
   'idp.tsv',
   'nordic.tsv',
+  'logins-opt-in.tsv',
 ];
 
 /** `SAFE_LOGOUT_DOMAINS_DIR` (relative to the working directory) or the repository's own `data/domains`. */
@@ -132,6 +133,10 @@ export function buildPackData(sources) {
     catalogueRow('nordic.tsv', row, `${row.country} ${row.service}`, [row.domains]);
   }
 
+  for (const row of rows('logins-opt-in.tsv', ['name', 'hostnames'])) {
+    catalogueRow('logins-opt-in.tsv', row, row.name, [row.hostnames]);
+  }
+
   function addCells(row, file, cells, take) {
     for (const cell of cells) {
       const { hosts, skipped: left } = extractHosts(cell);
@@ -194,6 +199,7 @@ function finish(rules, skipped) {
     id: pack.id,
     label: pack.label,
     country: pack.country,
+    ...(pack.optIn ? { optIn: true } : {}),
     rules: built
       .filter((rule) => rule.pack === pack.id)
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))

@@ -14,6 +14,15 @@ export const PACK_DEFS = [
   { id: 'no', label: 'Norge', country: 'NO' },
   { id: 'dk', label: 'Danmark', country: 'DK' },
   { id: 'fi', label: 'Suomi / Finland', country: 'FI' },
+  // Off by default (`optIn`): clearing them signs a person out of everything Microsoft, Google or Visma.
+  {
+    id: 'login-microsoft',
+    label: 'Microsoft-inloggning (jobb-, skol- och privatkonton)',
+    country: null,
+    optIn: true,
+  },
+  { id: 'login-google', label: 'Google-inloggning', country: null, optIn: true },
+  { id: 'login-visma', label: 'Visma-inloggning (Visma Connect)', country: null, optIn: true },
 ];
 
 /**
@@ -31,6 +40,8 @@ export const KOMMUN_LABELS = {
 export const SHARED_DOMAINS = { 'gotland.se': ['se-kommun-0980', 'se-region-09'] };
 
 const se = (pack, kind, label) => ({ pack, kind, label, country: 'SE' });
+/** A login of no one country (the opt-in packs). */
+const global = (pack, label) => ({ pack, kind: 'idp', label, country: null });
 
 /** Rules that are not one row of kommuner.tsv / regioner.tsv. */
 export const RULE_DEFS = {
@@ -82,6 +93,11 @@ export const RULE_DEFS = {
   'idp-suomifi': { pack: 'idp', kind: 'idp', label: 'Suomi.fi-tunnistus', country: 'FI' },
   'idp-unilogin': { pack: 'idp', kind: 'idp', label: 'Unilogin', country: 'DK' },
 
+  'idp-microsoft-entra': global('login-microsoft', 'Microsoft Entra ID (jobb- och skolkonton)'),
+  'idp-microsoft-account': global('login-microsoft', 'Microsoft-konto'),
+  'idp-google': global('login-google', 'Google-konto'),
+  'idp-visma-connect': global('login-visma', 'Visma Connect'),
+
   'no-altinn': { pack: 'no', kind: 'national', label: 'Altinn', country: 'NO' },
   'no-helsenorge': { pack: 'no', kind: 'national', label: 'Helsenorge', country: 'NO' },
   'no-min-kommune': { pack: 'no', kind: 'national', label: 'Min kommune (KS)', country: 'NO' },
@@ -101,7 +117,7 @@ export const RULE_DEFS = {
 
 const SKIP_PATTERN = 'naming pattern only: covered by the kommun/agency domains';
 const SKIP_UNVERIFIED = 'row marked unverified in the data';
-const SKIP_OPT_IN = 'global Microsoft/Google login: would log the user out of everything; opt-in candidate';
+const SKIP_OPT_IN = 'global Microsoft/Google login: in logins-opt-in.tsv (the opt-in login-* packs)';
 
 /**
  * Per file: `key` matches the start of the row's first column (nordic.tsv: "<country> <service>").
@@ -109,6 +125,12 @@ const SKIP_OPT_IN = 'global Microsoft/Google login: would log the user out of ev
  * takes and with no `rule` stops the generator); `skip` leaves the row out with the reason.
  */
 export const ROWS = {
+  'logins-opt-in.tsv': [
+    { key: 'Microsoft Entra ID', rule: 'idp-microsoft-entra' },
+    { key: 'Microsoft account', rule: 'idp-microsoft-account' },
+    { key: 'Google Account', rule: 'idp-google' },
+    { key: 'Visma Connect', rule: 'idp-visma-connect' },
+  ],
   'regioner.tsv': [{ key: '1177', rule: 'se-1177' }],
   'idp.tsv': [
     { key: 'BankID', rule: 'idp-bankid' },
