@@ -60,6 +60,73 @@ describe.skipIf(!existsSync(DATA_DIR))(`packs.ts against ${DATA_DIR}`, () => {
   });
 });
 
+describe('the Nordic municipalities, agencies and platforms (2026-12 files)', () => {
+  const packRules = (id: string) => PACKS.find((pack) => pack.id === id)!.rules;
+
+  it.each([
+    ['no-kommuner', 357, /^no-kommune-\d{4}$/],
+    ['dk-kommuner', 98, /^dk-kommune-\d{4}$/],
+    ['fi-kunnat', 308, /^fi-kunta-\d{3}$/],
+  ])('%s: every municipality once (%i), ids from the official code', (id, count, pattern) => {
+    const list = packRules(id);
+    expect(list).toHaveLength(count);
+    for (const rule of list) {
+      expect(rule.id).toMatch(pattern);
+      expect(rule.kind).toBe('kommun');
+    }
+  });
+
+  it.each([
+    ['www.oslo.kommune.no', 'no-kommune-0301', 'Oslo kommune'],
+    ['innbygger.bergen.kommune.no', 'no-kommune-4601', 'Bergen kommune'],
+    ['www.voss.herad.no', 'no-kommune-4621', 'Voss herad'],
+    ['www.ha.no', 'no-kommune-1119', 'Hå kommune'],
+    ['www.guovdageainnu.suohkan.no', 'no-kommune-5612', 'Guovdageaidnu - Kautokeino kommune'],
+    ['heroy-no.kommune.no', 'no-kommune-1818', 'Herøy kommune (Nordland)'],
+    ['www.kk.dk', 'dk-kommune-0101', 'Københavns Kommune'],
+    ['selvbetjening.aarhus.dk', 'dk-kommune-0751', 'Aarhus Kommune'],
+    ['asiointi.hel.fi', 'fi-kunta-091', 'Helsinki'],
+    ['www.mariehamn.ax', 'fi-kunta-478', 'Maarianhamina - Mariehamn'],
+    ['www.espoonvarhaiskasvatus.fi', 'fi-kunta-049', 'Espoo'],
+  ])('%s → %s (%s)', (host, id, label) => {
+    expect(all.match(host)).toMatchObject({ ruleId: id, label });
+  });
+
+  it('never takes a public suffix itself: kommune.no, herad.no, suohkan.no, ha.no, kvam.no stay unmatched', () => {
+    for (const host of ['kommune.no', 'herad.no', 'suohkan.no', 'ha.no', 'kvam.no', 'no', 'dk', 'fi', 'ax']) {
+      expect(all.match(host), host).toBeNull();
+    }
+    expect(all.match('uten-kommune.kommune.no')).toBeNull();
+  });
+
+  it('scopes a platform to its own hosts where the registrable domain is far broader', () => {
+    expect(all.match('akrehamn-vgs.inschool.visma.no')?.ruleId).toBe('no-visma-inschool');
+    for (const host of ['www.visma.no', 'visma.no', 'www.suomi.fi.example', 'sub.mitid.dk.example']) {
+      expect(all.match(host), host).toBeNull();
+    }
+    expect(all.match('tunnistus.suomi.fi')?.ruleId).toBe('idp-suomifi');
+    expect(all.match('www.suomi.fi')?.ruleId).toBe('fi-suomi');
+    expect(all.match('bostad.stockholm.se')?.ruleId).toBe('se-kommun-0180');
+    expect(all.match('hjarntorget.goteborg.se')?.ruleId).toBe('se-vendor-hjarntorget');
+  });
+
+  it.each([
+    ['polisen.se', 'se-polisen'],
+    ['minasidor.pensionsmyndigheten.se', 'se-pensionsmyndigheten'],
+    ['www.antagning.se', 'se-antagning'],
+    ['www.universityadmissions.se', 'se-antagning'],
+    ['minmyndighetspost.se', 'se-min-myndighetspost'],
+    ['www.skatteetaten.no', 'no-skatteetaten'],
+    ['dinesider.lanekassen.no', 'no-lanekassen'],
+    ['www.sundhed.dk', 'dk-sundhed'],
+    ['www.skat.dk', 'dk-skat'],
+    ['tyomarkkinatori.fi', 'fi-tyomarkkinatori'],
+    ['enterfinland.fi', 'fi-migri'],
+  ])('covers the agency %s (%s)', (host, id) => {
+    expect(all.match(host)?.ruleId).toBe(id);
+  });
+});
+
 describe('data directory', () => {
   it('defaults to the repository’s own data/domains and honours SAFE_LOGOUT_DOMAINS_DIR', () => {
     expect(resolveDomainsDir('/repo', {})).toBe(resolve('/repo/data/domains'));
@@ -73,7 +140,7 @@ const kommun = (label: string) => kommuner.find((rule) => rule.label === label);
 const all = createMatcher({ packs: [...PACK_IDS] });
 
 describe('generated packs', () => {
-  it('has the eight packs on by default and the three opt-in login packs, with metadata that agrees', () => {
+  it('has the eleven packs on by default and the three opt-in login packs, with metadata that agrees', () => {
     expect(PACK_IDS).toEqual([
       'se-kommuner',
       'se-regioner',
@@ -83,6 +150,9 @@ describe('generated packs', () => {
       'no',
       'dk',
       'fi',
+      'no-kommuner',
+      'dk-kommuner',
+      'fi-kunnat',
       'login-microsoft',
       'login-google',
       'login-visma',
@@ -192,8 +262,9 @@ describe('generated packs', () => {
       'grpt.funktionstjanster.se',
       'x.testidp.funktionstjanster.se',
       'x.sitevision-cloud.se',
-      'polisen.se',
       'fk.se',
+      'nemlog-in.dk',
+      'www.omakanta.fi',
     ]) {
       expect(all.match(host), host).toBeNull();
     }

@@ -6,7 +6,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { KOMMUN_LABELS, PACK_DEFS, ROWS, RULE_DEFS, SHARED_DOMAINS } from './catalogue.mjs';
-import { checkHostname, extractHosts, isWithin } from './cells.mjs';
+import { NORDIC_ROWS, NORDIC_RULE_DEFS } from './catalogue-nordic.mjs';
+import { checkHostname, extractHosts, isWithin, UNVERIFIED } from './cells.mjs';
+import { addNordicSources, NORDIC_FILES } from './nordic-sources.mjs';
 import { renderPacks } from './render.mjs';
 import { parseTsv } from './tsv.mjs';
 
@@ -19,8 +21,12 @@ export const SOURCE_FILES = [
   'platforms.tsv',
   'idp.tsv',
   'nordic.tsv',
+  ...NORDIC_FILES,
   'logins-opt-in.tsv',
 ];
+
+const ALL_ROWS = { ...ROWS, ...NORDIC_ROWS };
+const ALL_RULE_DEFS = { ...RULE_DEFS, ...NORDIC_RULE_DEFS };
 
 /** `SAFE_LOGOUT_DOMAINS_DIR` (relative to the working directory) or the repository's own `data/domains`. */
 export function resolveDomainsDir(repoRoot, env = process.env) {
@@ -54,9 +60,14 @@ export function buildPackData(sources) {
     }
     return rule;
   };
+  /** A catalogued rule, or one a data file made (a kommun / kunta a platform row sends a host to). */
   const catalogueRule = (id, where) => {
-    const def = RULE_DEFS[id];
-    if (!def) throw new Error(`${where}: rule "${id}" is not in RULE_DEFS`);
+    const def = ALL_RULE_DEFS[id];
+    if (!def) {
+      const made = rules.get(id);
+      if (made) return made;
+      throw new Error(`${where}: rule "${id}" is not in RULE_DEFS`);
+    }
     return defineRule(id, def);
   };
   const add = (rule, host) => {
@@ -133,21 +144,36 @@ export function buildPackData(sources) {
     catalogueRow('nordic.tsv', row, `${row.country} ${row.service}`, [row.domains]);
   }
 
+  addNordicSources({ rows, defineRule, add, skip, catalogueRow });
+
   for (const row of rows('logins-opt-in.tsv', ['name', 'hostnames'])) {
     catalogueRow('logins-opt-in.tsv', row, row.name, [row.hostnames]);
   }
 
-  function addCells(row, file, cells, take) {
+  function addCells(row, file, cells, take, entry = {}) {
     for (const cell of cells) {
       const { hosts, skipped: left } = extractHosts(cell);
-      skip(file, row.line, left);
-      for (const { host } of hosts) take(host);
+      // `trust`: the row's "unverified" is about login hosts; its domains are confirmed (data README).
+      const trusted = entry.trust ? left.filter((s) => s.reason === UNVERIFIED && s.host) : [];
+      skip(
+        file,
+        row.line,
+        left.filter((s) => !trusted.includes(s)),
+      );
+      for (const host of [...hosts.map((h) => h.host), ...trusted.map((s) => s.host)]) {
+        const out = Object.entries(entry.leaveOut ?? {}).find(([domain]) => isWithin(host, domain));
+        if (out) skip(file, row.line, [{ token: host, reason: out[1] }]);
+        else take(host);
+      }
     }
   }
 
+  /** `cells` may depend on the catalogue entry (platforms-nordic.tsv: `domains` narrows the row). */
   function catalogueRow(file, row, name, cells) {
     const where = `${file}:${row.line}`;
-    const entries = (ROWS[file] ?? []).filter((entry) => name.startsWith(entry.key));
+    const matching = (ALL_ROWS[file] ?? []).filter((entry) => name.startsWith(entry.key));
+    const longest = Math.max(0, ...matching.map((entry) => entry.key.length));
+    const entries = matching.filter((entry) => entry.key.length === longest);
     if (entries.length !== 1) {
       throw new Error(`${where}: "${name}" matches ${entries.length} catalogue entries (need exactly one)`);
     }
@@ -156,12 +182,19 @@ export function buildPackData(sources) {
       skip(file, row.line, [{ token: name, reason: `row left out: ${entry.skip}` }]);
       return;
     }
-    addCells(row, file, cells, (host) => {
-      const routed = Object.keys(entry.route ?? {}).find((domain) => isWithin(host, domain));
-      const id = routed ? entry.route[routed] : entry.rule;
-      if (!id) throw new Error(`${where}: no rule takes "${host}"`);
-      add(catalogueRule(id, where), host);
-    });
+    const list = typeof cells === 'function' ? cells(entry, where) : cells;
+    addCells(
+      row,
+      file,
+      list,
+      (host) => {
+        const routed = Object.keys(entry.route ?? {}).find((domain) => isWithin(host, domain));
+        const id = routed ? entry.route[routed] : entry.rule;
+        if (!id) throw new Error(`${where}: no rule takes "${host}"`);
+        add(catalogueRule(id, where), host);
+      },
+      entry,
+    );
   }
 
   return finish(rules, skipped);
@@ -207,6 +240,24 @@ function finish(rules, skipped) {
   }));
   const ruleCount = packs.reduce((n, pack) => n + pack.rules.length, 0);
   const hash = createHash('sha256').update(JSON.stringify(packs)).digest('hex');
-  const unique = new Map(skipped.map((s) => [`${s.file}\t${s.line}\t${s.token}\t${s.reason}`, s]));
+  const unique = new Map(
+    skipped.map(({ file, line, token, reason, host }) => {
+      const by = coveredBy(owners, host ?? token);
+      const s = { file, line, token, reason: by ? `${reason}; covered anyway by ${by}` : reason };
+      return [`${s.file}\t${s.line}\t${s.token}\t${s.reason}`, s];
+    }),
+  );
   return { version: `r${ruleCount}-${hash.slice(0, 10)}`, packs, skipped: [...unique.values()] };
+}
+
+/** The rule whose most specific domain covers a left-out token that is a hostname (`*.` stripped), if any. */
+function coveredBy(owners, token) {
+  const host = token.toLowerCase().replace(/^\*\./, '');
+  if (!checkHostname(host).ok) return null;
+  const labels = host.split('.');
+  for (let i = 0; i < labels.length - 1; i++) {
+    const ids = owners.get(labels.slice(i).join('.'));
+    if (ids) return ids[0];
+  }
+  return null;
 }

@@ -4,6 +4,8 @@
  * A row that matches no entry stops the generator, so new data always gets a decision.
  */
 
+import { MUNICIPALITY_PACKS } from './catalogue-nordic.mjs';
+
 /** Pack order is also the tie-break order when two packs list the same domain (only gotland.se). */
 export const PACK_DEFS = [
   { id: 'se-kommuner', label: 'Sveriges kommuner', country: 'SE' },
@@ -14,6 +16,7 @@ export const PACK_DEFS = [
   { id: 'no', label: 'Norge', country: 'NO' },
   { id: 'dk', label: 'Danmark', country: 'DK' },
   { id: 'fi', label: 'Suomi / Finland', country: 'FI' },
+  ...MUNICIPALITY_PACKS,
   // Off by default (`optIn`): clearing them signs a person out of everything Microsoft, Google or Visma.
   {
     id: 'login-microsoft',
@@ -190,20 +193,35 @@ export const ROWS = {
     { key: 'NO Helsenorge', rule: 'no-helsenorge' },
     { key: 'NO Feide', rule: 'idp-feide' },
     { key: 'NO KS Fiks', rule: 'no-min-kommune' },
-    { key: 'NO Skatteetaten', skip: SKIP_UNVERIFIED },
+    {
+      key: 'NO Skatteetaten',
+      trust: true,
+      route: {
+        'skatteetaten.no': 'no-skatteetaten',
+        'bankid.no': 'idp-bankid-no',
+        'buypass.no': 'idp-buypass',
+      },
+    },
     { key: 'DK MitID', rule: 'idp-mitid' },
     { key: 'DK borger.dk', rule: 'dk-borger' },
     { key: 'DK Digital Post', rule: 'dk-digital-post' },
     { key: 'DK e-Boks', rule: 'dk-eboks' },
     { key: 'DK Aula', rule: 'dk-aula', route: { 'unilogin.dk': 'idp-unilogin' } },
     { key: 'DK Kommune IdP brokers', rule: 'idp-criipto' },
-    { key: 'DK sundhed.dk', skip: SKIP_UNVERIFIED },
+    { key: 'DK sundhed.dk', trust: true, route: { 'sundhed.dk': 'dk-sundhed', 'skat.dk': 'dk-skat' } },
     { key: 'FI Suomi.fi', rule: 'fi-suomi', route: { 'tunnistus.suomi.fi': 'idp-suomifi' } },
     { key: 'FI Kela', rule: 'fi-kela' },
     { key: 'FI Vero', rule: 'fi-vero' },
-    { key: 'FI Kanta', rule: 'fi-kanta' },
+    {
+      key: 'FI Kanta',
+      rule: 'fi-kanta',
+      leaveOut: {
+        'omakanta.fi':
+          'legacy OmaKanta address the 2026-12 research left out (data README): ownership not confirmed',
+      },
+    },
     { key: 'FI Wilma', rule: 'fi-wilma' },
-    { key: 'FI Municipalities', skip: 'list not compiled (unverified)' },
+    { key: 'FI Municipalities', skip: 'naming pattern only: the municipalities are in fi-kunnat.tsv' },
     { key: 'SE Skatteverket', rule: 'se-skatteverket' },
     { key: 'SE Försäkringskassan', rule: 'se-forsakringskassan' },
     { key: 'SE 1177', rule: 'se-1177', route: { 'inera.se': 'idp-inera' } },
