@@ -6,7 +6,7 @@
 
 import type { Pack, PackMeta } from '../types';
 
-export const RULES_VERSION = "r1181-79eed4e99b";
+export const RULES_VERSION = "r1186-740bbbdfdf";
 
 export const PACK_IDS = ["se-kommuner", "se-regioner", "se-agencies", "se-vendors", "idp", "no", "dk", "fi", "no-kommuner", "dk-kommuner", "fi-kunnat", "login-microsoft", "login-google", "login-visma"] as const;
 export type PackId = (typeof PACK_IDS)[number];
@@ -351,7 +351,7 @@ export const PACKS: readonly Pack[] = [
       { id: "se-elsakerhetsverket", label: "Elsäkerhetsverket", kind: "agency", country: "SE", domains: ["elsakerhetsverket.se"] },
       { id: "se-forsakringskassan", label: "Försäkringskassan", kind: "agency", country: "SE", domains: ["forsakringskassan.se"] },
       { id: "se-imy", label: "Integritetsskyddsmyndigheten (IMY)", kind: "agency", country: "SE", domains: ["imy.se"] },
-      { id: "se-jordbruksverket", label: "Jordbruksverket", kind: "agency", country: "SE", domains: ["sjv.se"] },
+      { id: "se-jordbruksverket", label: "Jordbruksverket", kind: "agency", country: "SE", domains: ["sjv.se", "jordbruksverket.se"] },
       { id: "se-kivra", label: "Kivra (digital brevlåda)", kind: "national", country: "SE", domains: ["kivra.com", "kivra.se"] },
       { id: "se-kronofogden", label: "Kronofogden", kind: "agency", country: "SE", domains: ["kronofogden.se"] },
       { id: "se-lantmateriet", label: "Lantmäteriet", kind: "agency", country: "SE", domains: ["lantmateriet.se"] },
@@ -431,11 +431,13 @@ export const PACKS: readonly Pack[] = [
       { id: "no-lanekassen", label: "Lånekassen", kind: "agency", country: "NO", domains: ["lanekassen.no"] },
       { id: "no-min-kommune", label: "Min kommune (KS)", kind: "national", country: "NO", domains: ["min.kommune.no"] },
       { id: "no-nav", label: "NAV", kind: "agency", country: "NO", domains: ["nav.no"] },
+      { id: "no-samordna-opptak", label: "Samordna opptak", kind: "national", country: "NO", domains: ["samordnaopptak.no"] },
       { id: "no-skatteetaten", label: "Skatteetaten", kind: "agency", country: "NO", domains: ["skatteetaten.no"] },
       { id: "no-transponder", label: "Transponder Meldingsbok", kind: "vendor", country: "NO", domains: ["transponder.no"] },
       { id: "no-udi", label: "UDI", kind: "agency", country: "NO", domains: ["udi.no"] },
       { id: "no-vegvesen", label: "Statens vegvesen", kind: "agency", country: "NO", domains: ["vegvesen.no"] },
       { id: "no-vigilo", label: "Vigilo", kind: "vendor", country: "NO", domains: ["vigilo.no"] },
+      { id: "no-vigo", label: "VIGO (søknad videregående)", kind: "national", country: "NO", domains: ["vigo.no"] },
       { id: "no-visma-inschool", label: "Visma InSchool", kind: "vendor", country: "NO", domains: ["inschool.visma.no"] },
     ],
   },
@@ -456,6 +458,7 @@ export const PACKS: readonly Pack[] = [
       { id: "dk-nyidanmark", label: "Ny i Danmark (SIRI)", kind: "agency", country: "DK", domains: ["nyidanmark.dk"] },
       { id: "dk-optagelse", label: "Optagelse.dk", kind: "national", country: "DK", domains: ["optagelse.dk"] },
       { id: "dk-pensionsinfo", label: "PensionsInfo", kind: "national", country: "DK", domains: ["pensionsinfo.dk"] },
+      { id: "dk-politi", label: "Politiet", kind: "agency", country: "DK", domains: ["politi.dk"] },
       { id: "dk-skat", label: "Skattestyrelsen (skat.dk)", kind: "agency", country: "DK", domains: ["skat.dk"] },
       { id: "dk-su", label: "SU (minSU)", kind: "agency", country: "DK", domains: ["su.dk"] },
       { id: "dk-sundhed", label: "sundhed.dk", kind: "national", country: "DK", domains: ["sundhed.dk"] },
@@ -476,7 +479,9 @@ export const PACKS: readonly Pack[] = [
       { id: "fi-omaolo", label: "Omaolo", kind: "national", country: "FI", domains: ["omaolo.fi"] },
       { id: "fi-opintopolku", label: "Opintopolku", kind: "national", country: "FI", domains: ["opintopolku.fi"] },
       { id: "fi-peda", label: "Peda.net", kind: "vendor", country: "FI", domains: ["peda.net"] },
+      { id: "fi-poliisi", label: "Poliisi", kind: "agency", country: "FI", domains: ["poliisi.fi"] },
       { id: "fi-suomi", label: "Suomi.fi", kind: "national", country: "FI", domains: ["suomi.fi"] },
+      { id: "fi-traficom", label: "Traficom", kind: "agency", country: "FI", domains: ["traficom.fi"] },
       { id: "fi-tyomarkkinatori", label: "Työmarkkinatori", kind: "agency", country: "FI", domains: ["tyomarkkinatori.fi"] },
       { id: "fi-vero", label: "Vero", kind: "agency", country: "FI", domains: ["vero.fi"] },
       { id: "fi-wilma", label: "Wilma", kind: "vendor", country: "FI", domains: ["inschool.fi"] },
@@ -1299,12 +1304,12 @@ export const PACKS: readonly Pack[] = [
 export const PACK_META: readonly PackMeta[] = [
   { id: "se-kommuner", label: "Sveriges kommuner", country: "SE", ruleCount: 290, domainCount: 304 },
   { id: "se-regioner", label: "Sveriges regioner och 1177 Vårdguiden", country: "SE", ruleCount: 22, domainCount: 36 },
-  { id: "se-agencies", label: "Svenska myndigheter och nationella e-tjänster", country: "SE", ruleCount: 23, domainCount: 25 },
+  { id: "se-agencies", label: "Svenska myndigheter och nationella e-tjänster", country: "SE", ruleCount: 23, domainCount: 26 },
   { id: "se-vendors", label: "E-tjänst- och skolplattformar", country: "SE", ruleCount: 19, domainCount: 24 },
   { id: "idp", label: "Inloggningstjänster och e-legitimation", country: null, ruleCount: 19, domainCount: 35 },
-  { id: "no", label: "Norge", country: "NO", ruleCount: 12, domainCount: 13 },
-  { id: "dk", label: "Danmark", country: "DK", ruleCount: 16, domainCount: 17 },
-  { id: "fi", label: "Suomi / Finland", country: "FI", ruleCount: 13, domainCount: 14 },
+  { id: "no", label: "Norge", country: "NO", ruleCount: 14, domainCount: 15 },
+  { id: "dk", label: "Danmark", country: "DK", ruleCount: 17, domainCount: 18 },
+  { id: "fi", label: "Suomi / Finland", country: "FI", ruleCount: 15, domainCount: 16 },
   { id: "no-kommuner", label: "Norges kommuner", country: "NO", ruleCount: 357, domainCount: 363 },
   { id: "dk-kommuner", label: "Danmarks kommuner", country: "DK", ruleCount: 98, domainCount: 98 },
   { id: "fi-kunnat", label: "Suomen kunnat / Finlands kommuner", country: "FI", ruleCount: 308, domainCount: 315 },

@@ -72,10 +72,12 @@ export const NORDIC_RULE_DEFS = {
 
   'no-digipost': r('no', 'national', 'NO', 'Digipost'),
   'no-lanekassen': r('no', 'agency', 'NO', 'Lånekassen'),
+  'no-samordna-opptak': r('no', 'national', 'NO', 'Samordna opptak'),
   'no-skatteetaten': r('no', 'agency', 'NO', 'Skatteetaten'),
   'no-transponder': r('no', 'vendor', 'NO', 'Transponder Meldingsbok'),
   'no-udi': r('no', 'agency', 'NO', 'UDI'),
   'no-vegvesen': r('no', 'agency', 'NO', 'Statens vegvesen'),
+  'no-vigo': r('no', 'national', 'NO', 'VIGO (søknad videregående)'),
   'no-vigilo': r('no', 'vendor', 'NO', 'Vigilo'),
   'no-visma-inschool': r('no', 'vendor', 'NO', 'Visma InSchool'),
 
@@ -87,6 +89,7 @@ export const NORDIC_RULE_DEFS = {
   'dk-nyidanmark': r('dk', 'agency', 'DK', 'Ny i Danmark (SIRI)'),
   'dk-optagelse': r('dk', 'national', 'DK', 'Optagelse.dk'),
   'dk-pensionsinfo': r('dk', 'national', 'DK', 'PensionsInfo'),
+  'dk-politi': r('dk', 'agency', 'DK', 'Politiet'),
   'dk-skat': r('dk', 'agency', 'DK', 'Skattestyrelsen (skat.dk)'),
   'dk-su': r('dk', 'agency', 'DK', 'SU (minSU)'),
   'dk-sundhed': r('dk', 'national', 'DK', 'sundhed.dk'),
@@ -99,6 +102,8 @@ export const NORDIC_RULE_DEFS = {
   'fi-omaolo': r('fi', 'national', 'FI', 'Omaolo'),
   'fi-opintopolku': r('fi', 'national', 'FI', 'Opintopolku'),
   'fi-peda': r('fi', 'vendor', 'FI', 'Peda.net'),
+  'fi-poliisi': r('fi', 'agency', 'FI', 'Poliisi'),
+  'fi-traficom': r('fi', 'agency', 'FI', 'Traficom'),
   'fi-tyomarkkinatori': r('fi', 'agency', 'FI', 'Työmarkkinatori'),
 };
 
@@ -128,6 +133,7 @@ export const NORDIC_ROWS = {
     { key: 'SE Lantmäteriet', rule: 'se-lantmateriet' },
     { key: 'SE Kivra', rule: 'se-kivra' },
     { key: 'SE 1177', rule: 'se-1177' },
+    { key: 'SE Jordbruksverket', rule: 'se-jordbruksverket' },
     { key: 'NO NAV', rule: 'no-nav' },
     { key: 'NO Altinn', rule: 'no-altinn' },
     { key: 'NO Helsenorge', rule: 'no-helsenorge' },
@@ -138,6 +144,8 @@ export const NORDIC_ROWS = {
     { key: 'NO Statens vegvesen', rule: 'no-vegvesen' },
     { key: 'NO ID-porten', rule: 'idp-idporten' },
     { key: 'NO BankID', rule: 'idp-bankid-no' },
+    { key: 'NO Samordna opptak', rule: 'no-samordna-opptak' },
+    { key: 'NO VIGO', rule: 'no-vigo' },
     { key: 'DK borger.dk', rule: 'dk-borger' },
     { key: 'DK MitID', rule: 'idp-mitid' },
     { key: 'DK MitID Erhverv', rule: 'dk-mitid-erhverv' },
@@ -151,6 +159,7 @@ export const NORDIC_ROWS = {
     { key: 'DK Uddannelses- og Forskningsstyrelsen - SU', rule: 'dk-su' },
     { key: 'DK Optagelse.dk', rule: 'dk-optagelse' },
     { key: 'DK PensionsInfo', rule: 'dk-pensionsinfo' },
+    { key: 'DK Rigspolitiet', rule: 'dk-politi' },
     { key: 'FI Suomi.fi', rule: 'fi-suomi' },
     { key: 'FI Kela', rule: 'fi-kela' },
     { key: 'FI Verohallinto', rule: 'fi-vero' },
@@ -159,6 +168,8 @@ export const NORDIC_ROWS = {
     { key: 'FI Opintopolku', rule: 'fi-opintopolku' },
     { key: 'FI Enter Finland', rule: 'fi-migri' },
     { key: 'FI Maahanmuuttovirasto', rule: 'fi-migri' },
+    { key: 'FI Traficom', rule: 'fi-traficom' },
+    { key: 'FI Poliisi', rule: 'fi-poliisi' },
   ],
   'platforms-nordic.tsv': [
     { key: 'SE Vklass', rule: 'se-vendor-vklass' },
