@@ -53,6 +53,36 @@ describe.skipIf(!existsSync(DATA_DIR))(`packs.ts against ${DATA_DIR}`, () => {
     expect(() => buildPackData({ ...sources, 'platforms.tsv': extra })).toThrow(/Brand new platform/);
   });
 
+  it('stops on an agency or Nordic platform row nobody has decided about', () => {
+    const sources = readSources(DATA_DIR);
+    const agency = `${sources['agencies.tsv']!.trimEnd()}\nSE\tNy myndighet\tny-myndighet.se\tlogin\tsource\n`;
+    expect(() => buildPackData({ ...sources, 'agencies.tsv': agency })).toThrow(/Ny myndighet/);
+    const platform = `${sources['platforms-nordic.tsv']!.trimEnd()}\nDK\tNy platform\tny.dk\twww.ny.dk\tall\tsource\n`;
+    expect(() => buildPackData({ ...sources, 'platforms-nordic.tsv': platform })).toThrow(/Ny platform/);
+  });
+
+  it('stops when a narrowed platform has an example host outside its scope', () => {
+    const sources = readSources(DATA_DIR);
+    const moved = sources['platforms-nordic.tsv']!.replace(
+      'akrehamn-vgs.inschool.visma.no',
+      'akrehamn-vgs.skole.visma.no',
+    );
+    expect(() => buildPackData({ ...sources, 'platforms-nordic.tsv': moved })).toThrow(
+      /akrehamn-vgs\.skole\.visma\.no is outside inschool\.visma\.no/,
+    );
+  });
+
+  it('never makes a public suffix a municipality rule (a row with kommune.no itself is left out)', () => {
+    const sources = readSources(DATA_DIR);
+    const bare = sources['no-kommuner.tsv']!.replace('\talta.kommune.no\t', '\tkommune.no\t');
+    const data = buildPackData({ ...sources, 'no-kommuner.tsv': bare });
+    const alta = data.packs.flatMap((p) => p.rules).find((r) => r.id === 'no-kommune-5601');
+    expect(alta).toBeUndefined();
+    expect(data.skipped).toContainEqual(
+      expect.objectContaining({ file: 'no-kommuner.tsv', token: 'kommune.no' }),
+    );
+  });
+
   it('stops when two organisations claim the same domain', () => {
     const sources = readSources(DATA_DIR);
     const clash = sources['kommuner.tsv']!.replace('\thabo.se\t', '\thabokommun.se\t');

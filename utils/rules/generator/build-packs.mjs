@@ -2,12 +2,12 @@
  * data/domains/*.tsv → the source text of utils/rules/generated/packs.ts.
  * Pure apart from reading the input files; `scripts/build-rules.mjs` writes the result.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { KOMMUN_LABELS, PACK_DEFS, ROWS, RULE_DEFS, SHARED_DOMAINS } from './catalogue.mjs';
+import { KOMMUN_LABELS, ROWS, RULE_DEFS } from './catalogue.mjs';
 import { NORDIC_ROWS, NORDIC_RULE_DEFS } from './catalogue-nordic.mjs';
 import { checkHostname, extractHosts, isWithin, UNVERIFIED } from './cells.mjs';
+import { finish } from './finish-packs.mjs';
 import { addNordicSources, NORDIC_FILES } from './nordic-sources.mjs';
 import { renderPacks } from './render.mjs';
 import { parseTsv } from './tsv.mjs';
@@ -198,66 +198,4 @@ export function buildPackData(sources) {
   }
 
   return finish(rules, skipped);
-}
-
-/** Collapse covered domains, check overlaps, group into packs in PACK_DEFS order, hash. */
-function finish(rules, skipped) {
-  /** @type {Map<string, string[]>} */
-  const owners = new Map();
-  const built = [...rules.values()].map((rule) => {
-    const kept = [...rule.added]
-      .sort((a, b) => a.split('.').length - b.split('.').length || (a < b ? -1 : a > b ? 1 : 0))
-      .filter((host, i, all) => !all.slice(0, i).some((parent) => isWithin(host, parent)));
-    const first = rule.added[0] ?? '';
-    const primary = kept.find((domain) => isWithin(first, domain)) ?? kept[0];
-    const domains = [primary, ...kept.filter((d) => d !== primary).sort()];
-    for (const domain of domains) owners.set(domain, [...(owners.get(domain) ?? []), rule.id]);
-    return {
-      id: rule.id,
-      label: rule.label,
-      kind: rule.kind,
-      country: rule.country,
-      pack: rule.pack,
-      domains,
-    };
-  });
-  for (const [domain, ids] of owners) {
-    if (ids.length < 2) continue;
-    const allowed = SHARED_DOMAINS[domain] ?? [];
-    if (ids.some((id) => !allowed.includes(id))) {
-      throw new Error(`${domain} is listed by several rules (${ids.join(', ')}): route it to one`);
-    }
-  }
-  const packs = PACK_DEFS.map((pack) => ({
-    id: pack.id,
-    label: pack.label,
-    country: pack.country,
-    ...(pack.optIn ? { optIn: true } : {}),
-    rules: built
-      .filter((rule) => rule.pack === pack.id)
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-      .map(({ pack: _pack, ...rule }) => rule),
-  }));
-  const ruleCount = packs.reduce((n, pack) => n + pack.rules.length, 0);
-  const hash = createHash('sha256').update(JSON.stringify(packs)).digest('hex');
-  const unique = new Map(
-    skipped.map(({ file, line, token, reason, host }) => {
-      const by = coveredBy(owners, host ?? token);
-      const s = { file, line, token, reason: by ? `${reason}; covered anyway by ${by}` : reason };
-      return [`${s.file}\t${s.line}\t${s.token}\t${s.reason}`, s];
-    }),
-  );
-  return { version: `r${ruleCount}-${hash.slice(0, 10)}`, packs, skipped: [...unique.values()] };
-}
-
-/** The rule whose most specific domain covers a left-out token that is a hostname (`*.` stripped), if any. */
-function coveredBy(owners, token) {
-  const host = token.toLowerCase().replace(/^\*\./, '');
-  if (!checkHostname(host).ok) return null;
-  const labels = host.split('.');
-  for (let i = 0; i < labels.length - 1; i++) {
-    const ids = owners.get(labels.slice(i).join('.'));
-    if (ids) return ids[0];
-  }
-  return null;
 }
