@@ -57,13 +57,7 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
       rejected.push({ source: 'pack', input: String(ref), error: 'unknown-pack' });
       continue;
     }
-    for (const rule of pack.rules) {
-      for (const listed of rule.domains) {
-        const domain = normaliseHostname(listed);
-        if (domain !== null)
-          put(domain, { ruleId: rule.id, label: rule.label, kind: rule.kind, scopeDomain: domain });
-      }
-    }
+    for (const [domain, match] of packEntries(pack)) if (!table.has(domain)) table.set(domain, match);
   }
   const valid = (source: RejectedEntry['source'], inputs: readonly string[] | undefined): string[] =>
     (inputs ?? []).flatMap((input) => {
@@ -137,6 +131,28 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
 }
 
 const DEFAULT_PACKS = PACKS.filter((p) => !p.optIn);
+
+/**
+ * A pack's lookup entries, made once per pack object: the background builds a matcher on every settings
+ * change, and with over a thousand rules normalising every domain again would be most of the cost.
+ */
+const ENTRIES = new WeakMap<Pack, readonly (readonly [string, RuleMatch])[]>();
+
+function packEntries(pack: Pack): readonly (readonly [string, RuleMatch])[] {
+  let entries = ENTRIES.get(pack);
+  if (!entries) {
+    entries = pack.rules.flatMap((rule) =>
+      rule.domains.flatMap((listed) => {
+        const domain = normaliseHostname(listed);
+        if (domain === null) return [];
+        const match: RuleMatch = { ruleId: rule.id, label: rule.label, kind: rule.kind, scopeDomain: domain };
+        return [[domain, Object.freeze(match)] as const];
+      }),
+    );
+    ENTRIES.set(pack, entries);
+  }
+  return entries;
+}
 
 /** Scratch space of `match`: where each label suffix starts, and its hash (≤ 254 suffixes in 253 chars). */
 const STARTS = new Int32Array(256);
