@@ -25,9 +25,19 @@ let cache: { key: string; classify: Classify; domains: string[] } | undefined;
 
 async function build() {
   const s = await loadEffectiveSettings();
-  const key = JSON.stringify([s.disabledPacks, s.customDomains, s.policyDomains, s.excludedDomains]);
+  // `optInPacks` comes with the settings side (branch faces); until it is merged the cast keeps tsc quiet.
+  const optInPacks = (s as { optInPacks?: string[] }).optInPacks;
+  const key = JSON.stringify([
+    s.disabledPacks,
+    optInPacks,
+    s.customDomains,
+    s.policyDomains,
+    s.excludedDomains,
+  ]);
   if (cache?.key === key) return cache;
-  const packs = PACKS.filter((p) => !s.disabledPacks.includes(p.id));
+  const packs = PACKS.filter((p) =>
+    p.optIn ? (optInPacks ?? []).includes(p.id) : !s.disabledPacks.includes(p.id),
+  );
   const matcher = createMatcher({
     packs,
     custom: s.customDomains,

@@ -18,7 +18,7 @@ import type { Pack, RuleMatch } from './types';
 import { type DomainErrorCode, validateDomainInput } from './validate-domain';
 
 export interface MatcherOptions {
-  /** Packs, or ids of built-in packs, in priority order. Default: every built-in pack. */
+  /** Packs, or ids of built-in packs, in priority order. Default: every built-in pack that is on by default (no `optIn`). */
   readonly packs?: readonly (Pack | string)[];
   /** Domains the user added. */
   readonly custom?: readonly string[];
@@ -51,19 +51,13 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     if (!table.has(domain)) table.set(domain, Object.freeze(match));
   };
 
-  for (const ref of options.packs ?? PACKS) {
+  for (const ref of options.packs ?? DEFAULT_PACKS) {
     const pack = typeof ref === 'string' ? PACKS.find((p) => p.id === ref) : ref;
     if (!pack) {
       rejected.push({ source: 'pack', input: String(ref), error: 'unknown-pack' });
       continue;
     }
-    for (const rule of pack.rules) {
-      for (const listed of rule.domains) {
-        const domain = normaliseHostname(listed);
-        if (domain !== null)
-          put(domain, { ruleId: rule.id, label: rule.label, kind: rule.kind, scopeDomain: domain });
-      }
-    }
+    for (const [domain, match] of packEntries(pack)) if (!table.has(domain)) table.set(domain, match);
   }
   const valid = (source: RejectedEntry['source'], inputs: readonly string[] | undefined): string[] =>
     (inputs ?? []).flatMap((input) => {
@@ -134,6 +128,30 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
   }
 
   return { rejected, size: table.size, match };
+}
+
+const DEFAULT_PACKS = PACKS.filter((p) => !p.optIn);
+
+/**
+ * A pack's lookup entries, made once per pack object: the background builds a matcher on every settings
+ * change, and with over a thousand rules normalising every domain again would be most of the cost.
+ */
+const ENTRIES = new WeakMap<Pack, readonly (readonly [string, RuleMatch])[]>();
+
+function packEntries(pack: Pack): readonly (readonly [string, RuleMatch])[] {
+  let entries = ENTRIES.get(pack);
+  if (!entries) {
+    entries = pack.rules.flatMap((rule) =>
+      rule.domains.flatMap((listed) => {
+        const domain = normaliseHostname(listed);
+        if (domain === null) return [];
+        const match: RuleMatch = { ruleId: rule.id, label: rule.label, kind: rule.kind, scopeDomain: domain };
+        return [[domain, Object.freeze(match)] as const];
+      }),
+    );
+    ENTRIES.set(pack, entries);
+  }
+  return entries;
 }
 
 /** Scratch space of `match`: where each label suffix starts, and its hash (≤ 254 suffixes in 253 chars). */

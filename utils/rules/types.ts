@@ -12,7 +12,8 @@ export interface Rule {
   /** Proper name, e.g. "Järfälla kommun", "Vklass", "Inloggningstjänst (CGI)". Not translated. */
   readonly label: string;
   readonly kind: RuleKind;
-  readonly country: Country;
+  /** `null` for a service of no one country (the Microsoft, Google and Visma logins). */
+  readonly country: Country | null;
   /**
    * Punycode hostnames; each covers itself and all its subdomains. The primary domain comes first.
    * Never a bare public suffix.
@@ -24,9 +25,11 @@ export interface Pack {
   readonly id: string;
   /** Swedish name from the data; the UI should prefer its own translation keyed by `id`. */
   readonly label: string;
-  /** `null` when the pack spans several countries (the `idp` pack). */
+  /** `null` when the pack spans several countries (the `idp` pack) or none (the `login-*` packs). */
   readonly country: Country | null;
   readonly rules: readonly Rule[];
+  /** Off unless a person or IT turns it on (optInPacks): clearing it signs a person out far beyond e-services. */
+  readonly optIn?: boolean;
 }
 
 export interface PackMeta {
@@ -35,6 +38,8 @@ export interface PackMeta {
   readonly country: Country | null;
   readonly ruleCount: number;
   readonly domainCount: number;
+  /** Off unless a person or IT turns it on (optInPacks): clearing it signs a person out far beyond e-services. */
+  readonly optIn?: boolean;
 }
 
 /**

@@ -3,6 +3,10 @@ import { type MessageKey, t } from '../i18n';
 import type { Country, PackMeta } from '../rules/types';
 
 const PACK_NAMES: Record<string, MessageKey> = {
+  // Under each country's heading the municipality packs read "Municipalities", as Sweden's does.
+  'no-kommuner': 'packSeKommuner',
+  'dk-kommuner': 'packSeKommuner',
+  'fi-kunnat': 'packSeKommuner',
   'se-kommuner': 'packSeKommuner',
   'se-regioner': 'packSeRegioner',
   'se-agencies': 'packSeAgencies',

@@ -53,10 +53,107 @@ describe.skipIf(!existsSync(DATA_DIR))(`packs.ts against ${DATA_DIR}`, () => {
     expect(() => buildPackData({ ...sources, 'platforms.tsv': extra })).toThrow(/Brand new platform/);
   });
 
+  it('stops on an agency or Nordic platform row nobody has decided about', () => {
+    const sources = readSources(DATA_DIR);
+    const agency = `${sources['agencies.tsv']!.trimEnd()}\nSE\tNy myndighet\tny-myndighet.se\tlogin\tsource\n`;
+    expect(() => buildPackData({ ...sources, 'agencies.tsv': agency })).toThrow(/Ny myndighet/);
+    const platform = `${sources['platforms-nordic.tsv']!.trimEnd()}\nDK\tNy platform\tny.dk\twww.ny.dk\tall\tsource\n`;
+    expect(() => buildPackData({ ...sources, 'platforms-nordic.tsv': platform })).toThrow(/Ny platform/);
+  });
+
+  it('stops when a narrowed platform has an example host outside its scope', () => {
+    const sources = readSources(DATA_DIR);
+    const moved = sources['platforms-nordic.tsv']!.replace(
+      'akrehamn-vgs.inschool.visma.no',
+      'akrehamn-vgs.skole.visma.no',
+    );
+    expect(() => buildPackData({ ...sources, 'platforms-nordic.tsv': moved })).toThrow(
+      /akrehamn-vgs\.skole\.visma\.no is outside inschool\.visma\.no/,
+    );
+  });
+
+  it('never makes a public suffix a municipality rule (a row with kommune.no itself is left out)', () => {
+    const sources = readSources(DATA_DIR);
+    const bare = sources['no-kommuner.tsv']!.replace('\talta.kommune.no\t', '\tkommune.no\t');
+    const data = buildPackData({ ...sources, 'no-kommuner.tsv': bare });
+    const alta = data.packs.flatMap((p) => p.rules).find((r) => r.id === 'no-kommune-5601');
+    expect(alta).toBeUndefined();
+    expect(data.skipped).toContainEqual(
+      expect.objectContaining({ file: 'no-kommuner.tsv', token: 'kommune.no' }),
+    );
+  });
+
   it('stops when two organisations claim the same domain', () => {
     const sources = readSources(DATA_DIR);
     const clash = sources['kommuner.tsv']!.replace('\thabo.se\t', '\thabokommun.se\t');
     expect(() => buildPackData({ ...sources, 'kommuner.tsv': clash })).toThrow(/habokommun\.se/);
+  });
+});
+
+describe('the Nordic municipalities, agencies and platforms (2026-12 files)', () => {
+  const packRules = (id: string) => PACKS.find((pack) => pack.id === id)!.rules;
+
+  it.each([
+    ['no-kommuner', 357, /^no-kommune-\d{4}$/],
+    ['dk-kommuner', 98, /^dk-kommune-\d{4}$/],
+    ['fi-kunnat', 308, /^fi-kunta-\d{3}$/],
+  ])('%s: every municipality once (%i), ids from the official code', (id, count, pattern) => {
+    const list = packRules(id);
+    expect(list).toHaveLength(count);
+    for (const rule of list) {
+      expect(rule.id).toMatch(pattern);
+      expect(rule.kind).toBe('kommun');
+    }
+  });
+
+  it.each([
+    ['www.oslo.kommune.no', 'no-kommune-0301', 'Oslo kommune'],
+    ['innbygger.bergen.kommune.no', 'no-kommune-4601', 'Bergen kommune'],
+    ['www.voss.herad.no', 'no-kommune-4621', 'Voss herad'],
+    ['www.ha.no', 'no-kommune-1119', 'Hå kommune'],
+    ['www.guovdageainnu.suohkan.no', 'no-kommune-5612', 'Guovdageaidnu - Kautokeino kommune'],
+    ['heroy-no.kommune.no', 'no-kommune-1818', 'Herøy kommune (Nordland)'],
+    ['www.kk.dk', 'dk-kommune-0101', 'Københavns Kommune'],
+    ['selvbetjening.aarhus.dk', 'dk-kommune-0751', 'Aarhus Kommune'],
+    ['asiointi.hel.fi', 'fi-kunta-091', 'Helsinki'],
+    ['www.mariehamn.ax', 'fi-kunta-478', 'Maarianhamina - Mariehamn'],
+    ['www.espoonvarhaiskasvatus.fi', 'fi-kunta-049', 'Espoo'],
+  ])('%s → %s (%s)', (host, id, label) => {
+    expect(all.match(host)).toMatchObject({ ruleId: id, label });
+  });
+
+  it('never takes a public suffix itself: kommune.no, herad.no, suohkan.no, ha.no, kvam.no stay unmatched', () => {
+    for (const host of ['kommune.no', 'herad.no', 'suohkan.no', 'ha.no', 'kvam.no', 'no', 'dk', 'fi', 'ax']) {
+      expect(all.match(host), host).toBeNull();
+    }
+    expect(all.match('uten-kommune.kommune.no')).toBeNull();
+  });
+
+  it('scopes a platform to its own hosts where the registrable domain is far broader', () => {
+    expect(all.match('akrehamn-vgs.inschool.visma.no')?.ruleId).toBe('no-visma-inschool');
+    for (const host of ['www.visma.no', 'visma.no', 'www.suomi.fi.example', 'sub.mitid.dk.example']) {
+      expect(all.match(host), host).toBeNull();
+    }
+    expect(all.match('tunnistus.suomi.fi')?.ruleId).toBe('idp-suomifi');
+    expect(all.match('www.suomi.fi')?.ruleId).toBe('fi-suomi');
+    expect(all.match('bostad.stockholm.se')?.ruleId).toBe('se-kommun-0180');
+    expect(all.match('hjarntorget.goteborg.se')?.ruleId).toBe('se-vendor-hjarntorget');
+  });
+
+  it.each([
+    ['polisen.se', 'se-polisen'],
+    ['minasidor.pensionsmyndigheten.se', 'se-pensionsmyndigheten'],
+    ['www.antagning.se', 'se-antagning'],
+    ['www.universityadmissions.se', 'se-antagning'],
+    ['minmyndighetspost.se', 'se-min-myndighetspost'],
+    ['www.skatteetaten.no', 'no-skatteetaten'],
+    ['dinesider.lanekassen.no', 'no-lanekassen'],
+    ['www.sundhed.dk', 'dk-sundhed'],
+    ['www.skat.dk', 'dk-skat'],
+    ['tyomarkkinatori.fi', 'fi-tyomarkkinatori'],
+    ['enterfinland.fi', 'fi-migri'],
+  ])('covers the agency %s (%s)', (host, id) => {
+    expect(all.match(host)?.ruleId).toBe(id);
   });
 });
 
@@ -73,7 +170,7 @@ const kommun = (label: string) => kommuner.find((rule) => rule.label === label);
 const all = createMatcher({ packs: [...PACK_IDS] });
 
 describe('generated packs', () => {
-  it('has the eight packs, with metadata that agrees with their rules', () => {
+  it('has the eleven packs on by default and the three opt-in login packs, with metadata that agrees', () => {
     expect(PACK_IDS).toEqual([
       'se-kommuner',
       'se-regioner',
@@ -83,12 +180,19 @@ describe('generated packs', () => {
       'no',
       'dk',
       'fi',
+      'no-kommuner',
+      'dk-kommuner',
+      'fi-kunnat',
+      'login-microsoft',
+      'login-google',
+      'login-visma',
     ]);
     for (const pack of PACKS) {
       const meta = PACK_META.find((m) => m.id === pack.id)!;
       expect(meta.ruleCount).toBe(pack.rules.length);
       expect(meta.domainCount).toBe(pack.rules.reduce((n, rule) => n + rule.domains.length, 0));
       expect(meta.ruleCount).toBeGreaterThan(0);
+      expect(meta.optIn).toBe(pack.optIn);
     }
     expect(RULES_VERSION).toMatch(/^r\d+-[0-9a-f]{10}$/);
   });
@@ -178,16 +282,19 @@ describe('generated packs', () => {
     expect(all.match('eid-connect.funktionstjanster.se')?.label).toBe('Inloggningstjänst (CGI)');
   });
 
-  it('lists no test hosts, unverified rows or global logins (a listed parent still covers its test hosts)', () => {
+  it('lists no test hosts or unverified rows, nor global logins by default (a listed parent still covers its test hosts)', () => {
+    const byDefault = createMatcher();
+    for (const host of ['login.microsoftonline.com', 'accounts.google.com', 'connect.visma.com']) {
+      expect(byDefault.match(host), host).toBeNull();
+    }
     for (const host of [
       'idp.ineratest.org',
       'grpt.funktionstjanster.se',
       'x.testidp.funktionstjanster.se',
-      'login.microsoftonline.com',
-      'accounts.google.com',
       'x.sitevision-cloud.se',
-      'polisen.se',
       'fk.se',
+      'nemlog-in.dk',
+      'www.omakanta.fi',
     ]) {
       expect(all.match(host), host).toBeNull();
     }

@@ -11,7 +11,7 @@ export interface BuiltRule {
   readonly id: string;
   readonly label: string;
   readonly kind: RuleKind;
-  readonly country: Country;
+  readonly country: Country | null;
   readonly domains: readonly string[];
 }
 
@@ -20,6 +20,8 @@ export interface BuiltPack {
   readonly label: string;
   readonly country: Country | null;
   readonly rules: readonly BuiltRule[];
+  /** Off by default (types.ts `Pack.optIn`). */
+  readonly optIn?: boolean;
 }
 
 export interface PackData {

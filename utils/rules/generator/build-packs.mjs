@@ -2,11 +2,13 @@
  * data/domains/*.tsv → the source text of utils/rules/generated/packs.ts.
  * Pure apart from reading the input files; `scripts/build-rules.mjs` writes the result.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { KOMMUN_LABELS, PACK_DEFS, ROWS, RULE_DEFS, SHARED_DOMAINS } from './catalogue.mjs';
-import { checkHostname, extractHosts, isWithin } from './cells.mjs';
+import { KOMMUN_LABELS, ROWS, RULE_DEFS } from './catalogue.mjs';
+import { NORDIC_ROWS, NORDIC_RULE_DEFS } from './catalogue-nordic.mjs';
+import { checkHostname, extractHosts, isWithin, UNVERIFIED } from './cells.mjs';
+import { finish } from './finish-packs.mjs';
+import { addNordicSources, NORDIC_FILES } from './nordic-sources.mjs';
 import { renderPacks } from './render.mjs';
 import { parseTsv } from './tsv.mjs';
 
@@ -19,7 +21,12 @@ export const SOURCE_FILES = [
   'platforms.tsv',
   'idp.tsv',
   'nordic.tsv',
+  ...NORDIC_FILES,
+  'logins-opt-in.tsv',
 ];
+
+const ALL_ROWS = { ...ROWS, ...NORDIC_ROWS };
+const ALL_RULE_DEFS = { ...RULE_DEFS, ...NORDIC_RULE_DEFS };
 
 /** `SAFE_LOGOUT_DOMAINS_DIR` (relative to the working directory) or the repository's own `data/domains`. */
 export function resolveDomainsDir(repoRoot, env = process.env) {
@@ -53,9 +60,14 @@ export function buildPackData(sources) {
     }
     return rule;
   };
+  /** A catalogued rule, or one a data file made (a kommun / kunta a platform row sends a host to). */
   const catalogueRule = (id, where) => {
-    const def = RULE_DEFS[id];
-    if (!def) throw new Error(`${where}: rule "${id}" is not in RULE_DEFS`);
+    const def = ALL_RULE_DEFS[id];
+    if (!def) {
+      const made = rules.get(id);
+      if (made) return made;
+      throw new Error(`${where}: rule "${id}" is not in RULE_DEFS`);
+    }
     return defineRule(id, def);
   };
   const add = (rule, host) => {
@@ -132,17 +144,36 @@ export function buildPackData(sources) {
     catalogueRow('nordic.tsv', row, `${row.country} ${row.service}`, [row.domains]);
   }
 
-  function addCells(row, file, cells, take) {
+  addNordicSources({ rows, defineRule, add, skip, catalogueRow });
+
+  for (const row of rows('logins-opt-in.tsv', ['name', 'hostnames'])) {
+    catalogueRow('logins-opt-in.tsv', row, row.name, [row.hostnames]);
+  }
+
+  function addCells(row, file, cells, take, entry = {}) {
     for (const cell of cells) {
       const { hosts, skipped: left } = extractHosts(cell);
-      skip(file, row.line, left);
-      for (const { host } of hosts) take(host);
+      // `trust`: the row's "unverified" is about login hosts; its domains are confirmed (data README).
+      const trusted = entry.trust ? left.filter((s) => s.reason === UNVERIFIED && s.host) : [];
+      skip(
+        file,
+        row.line,
+        left.filter((s) => !trusted.includes(s)),
+      );
+      for (const host of [...hosts.map((h) => h.host), ...trusted.map((s) => s.host)]) {
+        const out = Object.entries(entry.leaveOut ?? {}).find(([domain]) => isWithin(host, domain));
+        if (out) skip(file, row.line, [{ token: host, reason: out[1] }]);
+        else take(host);
+      }
     }
   }
 
+  /** `cells` may depend on the catalogue entry (platforms-nordic.tsv: `domains` narrows the row). */
   function catalogueRow(file, row, name, cells) {
     const where = `${file}:${row.line}`;
-    const entries = (ROWS[file] ?? []).filter((entry) => name.startsWith(entry.key));
+    const matching = (ALL_ROWS[file] ?? []).filter((entry) => name.startsWith(entry.key));
+    const longest = Math.max(0, ...matching.map((entry) => entry.key.length));
+    const entries = matching.filter((entry) => entry.key.length === longest);
     if (entries.length !== 1) {
       throw new Error(`${where}: "${name}" matches ${entries.length} catalogue entries (need exactly one)`);
     }
@@ -151,56 +182,20 @@ export function buildPackData(sources) {
       skip(file, row.line, [{ token: name, reason: `row left out: ${entry.skip}` }]);
       return;
     }
-    addCells(row, file, cells, (host) => {
-      const routed = Object.keys(entry.route ?? {}).find((domain) => isWithin(host, domain));
-      const id = routed ? entry.route[routed] : entry.rule;
-      if (!id) throw new Error(`${where}: no rule takes "${host}"`);
-      add(catalogueRule(id, where), host);
-    });
+    const list = typeof cells === 'function' ? cells(entry, where) : cells;
+    addCells(
+      row,
+      file,
+      list,
+      (host) => {
+        const routed = Object.keys(entry.route ?? {}).find((domain) => isWithin(host, domain));
+        const id = routed ? entry.route[routed] : entry.rule;
+        if (!id) throw new Error(`${where}: no rule takes "${host}"`);
+        add(catalogueRule(id, where), host);
+      },
+      entry,
+    );
   }
 
   return finish(rules, skipped);
-}
-
-/** Collapse covered domains, check overlaps, group into packs in PACK_DEFS order, hash. */
-function finish(rules, skipped) {
-  /** @type {Map<string, string[]>} */
-  const owners = new Map();
-  const built = [...rules.values()].map((rule) => {
-    const kept = [...rule.added]
-      .sort((a, b) => a.split('.').length - b.split('.').length || (a < b ? -1 : a > b ? 1 : 0))
-      .filter((host, i, all) => !all.slice(0, i).some((parent) => isWithin(host, parent)));
-    const first = rule.added[0] ?? '';
-    const primary = kept.find((domain) => isWithin(first, domain)) ?? kept[0];
-    const domains = [primary, ...kept.filter((d) => d !== primary).sort()];
-    for (const domain of domains) owners.set(domain, [...(owners.get(domain) ?? []), rule.id]);
-    return {
-      id: rule.id,
-      label: rule.label,
-      kind: rule.kind,
-      country: rule.country,
-      pack: rule.pack,
-      domains,
-    };
-  });
-  for (const [domain, ids] of owners) {
-    if (ids.length < 2) continue;
-    const allowed = SHARED_DOMAINS[domain] ?? [];
-    if (ids.some((id) => !allowed.includes(id))) {
-      throw new Error(`${domain} is listed by several rules (${ids.join(', ')}): route it to one`);
-    }
-  }
-  const packs = PACK_DEFS.map((pack) => ({
-    id: pack.id,
-    label: pack.label,
-    country: pack.country,
-    rules: built
-      .filter((rule) => rule.pack === pack.id)
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-      .map(({ pack: _pack, ...rule }) => rule),
-  }));
-  const ruleCount = packs.reduce((n, pack) => n + pack.rules.length, 0);
-  const hash = createHash('sha256').update(JSON.stringify(packs)).digest('hex');
-  const unique = new Map(skipped.map((s) => [`${s.file}\t${s.line}\t${s.token}\t${s.reason}`, s]));
-  return { version: `r${ruleCount}-${hash.slice(0, 10)}`, packs, skipped: [...unique.values()] };
 }

@@ -4,6 +4,8 @@
  * A row that matches no entry stops the generator, so new data always gets a decision.
  */
 
+import { MUNICIPALITY_PACKS } from './catalogue-nordic.mjs';
+
 /** Pack order is also the tie-break order when two packs list the same domain (only gotland.se). */
 export const PACK_DEFS = [
   { id: 'se-kommuner', label: 'Sveriges kommuner', country: 'SE' },
@@ -14,6 +16,16 @@ export const PACK_DEFS = [
   { id: 'no', label: 'Norge', country: 'NO' },
   { id: 'dk', label: 'Danmark', country: 'DK' },
   { id: 'fi', label: 'Suomi / Finland', country: 'FI' },
+  ...MUNICIPALITY_PACKS,
+  // Off by default (`optIn`): clearing them signs a person out of everything Microsoft, Google or Visma.
+  {
+    id: 'login-microsoft',
+    label: 'Microsoft-inloggning (jobb-, skol- och privatkonton)',
+    country: null,
+    optIn: true,
+  },
+  { id: 'login-google', label: 'Google-inloggning', country: null, optIn: true },
+  { id: 'login-visma', label: 'Visma-inloggning (Visma Connect)', country: null, optIn: true },
 ];
 
 /**
@@ -31,6 +43,8 @@ export const KOMMUN_LABELS = {
 export const SHARED_DOMAINS = { 'gotland.se': ['se-kommun-0980', 'se-region-09'] };
 
 const se = (pack, kind, label) => ({ pack, kind, label, country: 'SE' });
+/** A login of no one country (the opt-in packs). */
+const global = (pack, label) => ({ pack, kind: 'idp', label, country: null });
 
 /** Rules that are not one row of kommuner.tsv / regioner.tsv. */
 export const RULE_DEFS = {
@@ -82,6 +96,11 @@ export const RULE_DEFS = {
   'idp-suomifi': { pack: 'idp', kind: 'idp', label: 'Suomi.fi-tunnistus', country: 'FI' },
   'idp-unilogin': { pack: 'idp', kind: 'idp', label: 'Unilogin', country: 'DK' },
 
+  'idp-microsoft-entra': global('login-microsoft', 'Microsoft Entra ID (jobb- och skolkonton)'),
+  'idp-microsoft-account': global('login-microsoft', 'Microsoft-konto'),
+  'idp-google': global('login-google', 'Google-konto'),
+  'idp-visma-connect': global('login-visma', 'Visma Connect'),
+
   'no-altinn': { pack: 'no', kind: 'national', label: 'Altinn', country: 'NO' },
   'no-helsenorge': { pack: 'no', kind: 'national', label: 'Helsenorge', country: 'NO' },
   'no-min-kommune': { pack: 'no', kind: 'national', label: 'Min kommune (KS)', country: 'NO' },
@@ -101,7 +120,7 @@ export const RULE_DEFS = {
 
 const SKIP_PATTERN = 'naming pattern only: covered by the kommun/agency domains';
 const SKIP_UNVERIFIED = 'row marked unverified in the data';
-const SKIP_OPT_IN = 'global Microsoft/Google login: would log the user out of everything; opt-in candidate';
+const SKIP_OPT_IN = 'global Microsoft/Google login: in logins-opt-in.tsv (the opt-in login-* packs)';
 
 /**
  * Per file: `key` matches the start of the row's first column (nordic.tsv: "<country> <service>").
@@ -109,6 +128,12 @@ const SKIP_OPT_IN = 'global Microsoft/Google login: would log the user out of ev
  * takes and with no `rule` stops the generator); `skip` leaves the row out with the reason.
  */
 export const ROWS = {
+  'logins-opt-in.tsv': [
+    { key: 'Microsoft Entra ID', rule: 'idp-microsoft-entra' },
+    { key: 'Microsoft account', rule: 'idp-microsoft-account' },
+    { key: 'Google Account', rule: 'idp-google' },
+    { key: 'Visma Connect', rule: 'idp-visma-connect' },
+  ],
   'regioner.tsv': [{ key: '1177', rule: 'se-1177' }],
   'idp.tsv': [
     { key: 'BankID', rule: 'idp-bankid' },
@@ -168,20 +193,35 @@ export const ROWS = {
     { key: 'NO Helsenorge', rule: 'no-helsenorge' },
     { key: 'NO Feide', rule: 'idp-feide' },
     { key: 'NO KS Fiks', rule: 'no-min-kommune' },
-    { key: 'NO Skatteetaten', skip: SKIP_UNVERIFIED },
+    {
+      key: 'NO Skatteetaten',
+      trust: true,
+      route: {
+        'skatteetaten.no': 'no-skatteetaten',
+        'bankid.no': 'idp-bankid-no',
+        'buypass.no': 'idp-buypass',
+      },
+    },
     { key: 'DK MitID', rule: 'idp-mitid' },
     { key: 'DK borger.dk', rule: 'dk-borger' },
     { key: 'DK Digital Post', rule: 'dk-digital-post' },
     { key: 'DK e-Boks', rule: 'dk-eboks' },
     { key: 'DK Aula', rule: 'dk-aula', route: { 'unilogin.dk': 'idp-unilogin' } },
     { key: 'DK Kommune IdP brokers', rule: 'idp-criipto' },
-    { key: 'DK sundhed.dk', skip: SKIP_UNVERIFIED },
+    { key: 'DK sundhed.dk', trust: true, route: { 'sundhed.dk': 'dk-sundhed', 'skat.dk': 'dk-skat' } },
     { key: 'FI Suomi.fi', rule: 'fi-suomi', route: { 'tunnistus.suomi.fi': 'idp-suomifi' } },
     { key: 'FI Kela', rule: 'fi-kela' },
     { key: 'FI Vero', rule: 'fi-vero' },
-    { key: 'FI Kanta', rule: 'fi-kanta' },
+    {
+      key: 'FI Kanta',
+      rule: 'fi-kanta',
+      leaveOut: {
+        'omakanta.fi':
+          'legacy OmaKanta address the 2026-12 research left out (data README): ownership not confirmed',
+      },
+    },
     { key: 'FI Wilma', rule: 'fi-wilma' },
-    { key: 'FI Municipalities', skip: 'list not compiled (unverified)' },
+    { key: 'FI Municipalities', skip: 'naming pattern only: the municipalities are in fi-kunnat.tsv' },
     { key: 'SE Skatteverket', rule: 'se-skatteverket' },
     { key: 'SE Försäkringskassan', rule: 'se-forsakringskassan' },
     { key: 'SE 1177', rule: 'se-1177', route: { 'inera.se': 'idp-inera' } },

@@ -7,7 +7,11 @@ export interface Candidate {
 export interface Skipped {
   readonly token: string;
   readonly reason: string;
+  /** The valid hostname of a token left out only because the data marks it unverified. */
+  readonly host?: string;
 }
+
+export const UNVERIFIED: string;
 
 /** Valid hostnames of a free-text data cell, and the host-like tokens it left out with the reason. */
 export function extractHosts(cell: string): { hosts: Candidate[]; skipped: Skipped[] };

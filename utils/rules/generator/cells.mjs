@@ -9,6 +9,8 @@
 import { domainToASCII } from 'node:url';
 import { parse } from 'tldts';
 
+export const UNVERIFIED = 'marked unverified in the data';
+
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 /** Subdomain labels that name a test / QA / staging environment. */
 const TEST_LABEL = /^(?:qa|dev|stage|staging|sandbox|preprod|acc|at|tt\d+)$|^test|-(?:test|qa|dev)$/;
@@ -126,7 +128,7 @@ function parseToken(raw) {
 /**
  * @typedef {{ host: string, qualified: boolean }} Candidate
  *   `qualified`: the cell narrows the host by a path, query or parenthesised parameter (a shared host).
- * @typedef {{ token: string, reason: string }} Skipped
+ * @typedef {{ token: string, reason: string, host?: string }} Skipped
  */
 
 /**
@@ -159,7 +161,8 @@ export function extractHosts(cell) {
       if (!checked.ok) {
         skipped.push({ token: shown, reason: checked.reason });
       } else if (unverified) {
-        skipped.push({ token: shown, reason: 'marked unverified in the data' });
+        // The host goes along: a catalogue entry may know that "unverified" there means login hosts only.
+        skipped.push({ token: shown, reason: UNVERIFIED, host: checked.host });
       } else if (prefix || checked.subdomain.split('.').some((label) => TEST_LABEL.test(label))) {
         skipped.push({ token: shown, reason: 'test / QA host' });
       } else {

@@ -27,6 +27,7 @@ export function renderPacks(data) {
       `    label: ${q(pack.label)},`,
       `    country: ${q(pack.country)},`,
     );
+    if (pack.optIn) out.push('    optIn: true,');
     out.push('    rules: [');
     for (const r of pack.rules) {
       const domains = r.domains.map(q).join(', ');
@@ -40,7 +41,7 @@ export function renderPacks(data) {
   for (const pack of data.packs) {
     const domainCount = pack.rules.reduce((n, r) => n + r.domains.length, 0);
     out.push(
-      `  { id: ${q(pack.id)}, label: ${q(pack.label)}, country: ${q(pack.country)}, ruleCount: ${pack.rules.length}, domainCount: ${domainCount} },`,
+      `  { id: ${q(pack.id)}, label: ${q(pack.label)}, country: ${q(pack.country)}, ruleCount: ${pack.rules.length}, domainCount: ${domainCount}${pack.optIn ? ', optIn: true' : ''} },`,
     );
   }
   out.push('];', '', '// Left out (file:line  token — reason):');
