@@ -31,6 +31,7 @@ export type SettingsPatch = Partial<
   Pick<
     Settings,
     | 'disabledPacks'
+    | 'optInPacks'
     | 'graceSeconds'
     | 'clearHistory'
     | 'clearDownloads'
