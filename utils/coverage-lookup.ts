@@ -57,7 +57,7 @@ export function hostOf(query: string): string | null {
   try {
     const url = new URL(hasScheme ? q : `http://${q}`);
     const host = toAsciiHostname(url.hostname);
-    return host && host.includes('.') ? host : null;
+    return host?.includes('.') ? host : null;
   } catch {
     return null;
   }

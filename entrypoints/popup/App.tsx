@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Receipt } from '@/components/Receipt';
 import { SessionList } from '@/components/SessionList';
@@ -26,6 +26,15 @@ export function App() {
   const [tabId, setTabId] = useState<number | null>(null);
   const [site, setSite] = useState<Status | null>(null);
   const [change, setChange] = useState<SiteChangeState>(null);
+  /** Where the focus goes once the answer is drawn (the button pressed is gone): Undo, or Protect again. */
+  const focusNext = useRef<string | null>(null);
+  useEffect(() => {
+    const el = focusNext.current ? document.getElementById(focusNext.current) : null;
+    if (el && !(el as HTMLButtonElement).disabled) {
+      el.focus();
+      focusNext.current = null;
+    }
+  });
 
   const refresh = () =>
     sendMessage('getStatus', {}).then((s) => {
@@ -59,10 +68,10 @@ export function App() {
           : { text: t('siteProtectFailed'), undo: null },
       );
       await refresh();
+      focusNext.current = 'site-undo';
     } finally {
       setBusy(false);
     }
-    document.getElementById('site-undo')?.focus();
   };
   const undo = async (domain: string) => {
     setBusy(true);
@@ -70,10 +79,10 @@ export function App() {
       const r = await sendMessage('unprotectSite', { domain });
       setChange({ text: r.ok ? t('siteUndone', domain) : t('siteProtectFailed'), undo: null });
       await Promise.all([refresh(), refreshSite(tabId)]);
+      focusNext.current = 'protect-site';
     } finally {
       setBusy(false);
     }
-    document.getElementById('protect-site')?.focus();
   };
   const siteView = site ? siteStatusView(site) : null;
 
