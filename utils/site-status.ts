@@ -32,6 +32,12 @@ export interface SiteStatusInput {
   optInOff: (host: string, domain: string | null) => string | null;
   excludedDomains: readonly string[];
   customDomainsLocked: boolean;
+  /**
+   * The session group this tab's site is in, when it is in one though no rule names it (a login service on no
+   * list the login passed through, a site taken on because its login went through a known IdP): it is cleared
+   * with that group, so it is protected. Its name, and whether the host is one of the group's login hosts.
+   */
+  group?: (host: string) => { label: string; loginService: boolean } | null;
 }
 
 /** The domain "Protect this site" adds for `host`: its registrable domain, when the validator accepts it. */
@@ -46,6 +52,8 @@ export function siteStatus(i: SiteStatusInput): SiteStatus {
   const host = url.hostname.replace(/\.$/, '').toLowerCase();
   const m = i.classify(host);
   if (m) return { kind: 'protected', host, label: m.label, loginService: isLoginService(m) };
+  const g = i.group?.(host);
+  if (g) return { kind: 'protected', host, ...g };
   if (i.excludedDomains.some((d) => isWithin(host, d))) return { kind: 'excluded', host };
   const domain = protectableDomain(host);
   const packId = i.optInOff(host, domain);

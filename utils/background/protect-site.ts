@@ -10,16 +10,17 @@ import { PACKS } from '../rules/generated/packs';
 import { isWithin } from '../rules/hostname';
 import { packInForce } from '../rules/opt-in-packs';
 import { validateDomainInput } from '../rules/validate-domain';
-import { removeGroups } from '../session-groups/membership';
+import { currentGroupOf, removeGroups } from '../session-groups/membership';
 import type { SessionState } from '../session-groups/types';
 import type { EffectiveSettings } from '../settings';
 import { type SiteStatus, siteStatus } from '../site-status';
 import { pendingPurges } from '../storage';
 import type { BackgroundContext } from './context';
+import { labelsOf, loginHostsOf } from './popup-status';
 import { onProtectionChanged } from './protection-changed';
 import { serialized } from './queue';
 import { RefusedError } from './router';
-import { update } from './session-store';
+import { loadState, update } from './session-store';
 import { addDomain, removeDomain } from './settings-commands';
 import { removalWeakens } from './shared-mode-guard';
 
@@ -42,8 +43,18 @@ async function tabUrl(ctx: BackgroundContext, tabId: unknown): Promise<string | 
 
 /** What the popup may say about tab `tabId`'s site. */
 export async function statusOfTab(ctx: BackgroundContext, tabId: unknown): Promise<SiteStatus> {
-  const [url, settings, classify] = await Promise.all([tabUrl(ctx, tabId), ctx.settings(), ctx.classify()]);
+  const [url, settings, classify, state] = await Promise.all([
+    tabUrl(ctx, tabId),
+    ctx.settings(),
+    ctx.classify(),
+    loadState(),
+  ]);
+  const g = typeof tabId === 'number' ? currentGroupOf(state, tabId) : undefined;
   return siteStatus({
+    group: (host) =>
+      g?.hosts.includes(host)
+        ? { label: labelsOf(g).join(', '), loginService: loginHostsOf(g).includes(host) }
+        : null,
     url,
     classify,
     optInOff: optInOffFor(settings),

@@ -33,6 +33,23 @@ describe('siteStatus', () => {
     expect(status('https://login.grandid.com/')).toMatchObject({ kind: 'protected', loginService: true });
   });
 
+  it('a host no rule names, in the tab’s protected session (an IdP on no list its login went through): protected with it', () => {
+    const inGroup = siteStatus({
+      url: 'https://login.okand-idp.net/sso',
+      classify: (h) => matcher.match(h),
+      optInOff: () => null,
+      excludedDomains: [],
+      customDomainsLocked: false,
+      group: (h) => (h === 'login.okand-idp.net' ? { label: 'Järfälla kommun', loginService: true } : null),
+    });
+    expect(inGroup).toEqual({
+      kind: 'protected',
+      host: 'login.okand-idp.net',
+      label: 'Järfälla kommun',
+      loginService: true,
+    });
+  });
+
   it('an unknown site offers its registrable domain', () => {
     expect(status('https://minasidor.okandkommun.se/')).toEqual({
       kind: 'unprotected',
