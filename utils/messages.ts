@@ -8,6 +8,7 @@ import type { AddDomainResult } from './custom-domains';
 import type { LanguageSetting } from './languages';
 import type { PurgeReport } from './purge/types';
 import type { EffectiveSettings, Settings } from './settings';
+import type { SiteStatus } from './site-status';
 
 export interface GroupSummary {
   id: string;
@@ -31,6 +32,7 @@ export type SettingsPatch = Partial<
   Pick<
     Settings,
     | 'disabledPacks'
+    | 'optInPacks'
     | 'graceSeconds'
     | 'clearHistory'
     | 'clearDownloads'
@@ -67,6 +69,20 @@ export interface Protocol {
   /** Validate and add a protected domain of the user's own. */
   addCustomDomain: { req: { input: string }; res: AddDomainResult };
   removeCustomDomain: { req: { domain: string }; res: EffectiveSettings };
+  /** The popup: what is true of the site in tab `tabId` (the background reads the tab's URL itself). */
+  siteStatus: { req: { tabId: number }; res: SiteStatus };
+  /**
+   * The popup's "Protect this site": the registrable domain of tab `tabId`'s site (derived here from the
+   * tab's URL, validated) becomes one of the person's own domains, and the open tab is taken on with its login.
+   */
+  protectSite: {
+    req: { tabId: number };
+    res:
+      | { ok: true; domain: string; undoable: boolean; status: SiteStatus }
+      | { ok: false; status: SiteStatus };
+  };
+  /** Undo of protectSite: the domain is removed again, with the group protecting it made (its data untouched). */
+  unprotectSite: { req: { domain: string }; res: { ok: boolean } };
   /** The in-page guard asks how to show itself. Reveals nothing but two settings. */
   guardInfo: { req: Record<string, never>; res: { sharedComputer: boolean; language: LanguageSetting } };
   /**
@@ -90,6 +106,9 @@ export const SENDER_POLICY: Record<MessageType, 'extension-page' | 'content-scri
   saveSettings: 'extension-page',
   addCustomDomain: 'extension-page',
   removeCustomDomain: 'extension-page',
+  siteStatus: 'extension-page',
+  protectSite: 'extension-page',
+  unprotectSite: 'extension-page',
   guardInfo: 'content-script',
   guardLogOut: 'content-script',
 };

@@ -9,8 +9,13 @@ import type { ManagedSettings, PolicyNotice } from './policy/types';
 export type { ManagedSettings, PolicyNotice };
 
 export interface Settings {
-  /** Built-in rule packs switched off by the user (all are on by default). */
+  /** Built-in rule packs switched off by the user (all are on by default, except the opt-in ones). */
   disabledPacks: string[];
+  /**
+   * Opt-in packs switched on (`Pack.optIn`: global logins such as Microsoft's and Google's, off by default:
+   * clearing them signs a person out far beyond e-services). Only ids of opt-in packs count.
+   */
+  optInPacks: string[];
   /** Validated domains added by the user (see utils/rules/validate-domain.ts). */
   customDomains: string[];
   /** Seconds after a group's last tab closes before it is purged (0–60). */
@@ -30,6 +35,7 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = {
   disabledPacks: [],
+  optInPacks: [],
   customDomains: [],
   graceSeconds: 1,
   clearHistory: true,
@@ -93,6 +99,11 @@ export function effectiveSettings(user: Settings, managed: unknown = {}): Effect
     out.graceSeconds = clampGrace(it.purgeOnTabCloseSeconds);
     locked.add('graceSeconds');
   }
+  if (it.optInPacks !== undefined) {
+    out.optInPacks = [...it.optInPacks];
+    locked.add('optInPacks');
+  }
+  if (!Array.isArray(out.optInPacks)) out.optInPacks = [];
   for (const key of ['clearHistory', 'clearDownloads', 'clearFormData', 'sharedComputer'] as const) {
     const value = it[key];
     if (value === undefined) continue;

@@ -123,7 +123,9 @@ export function watchLastReport(cb: (report: PurgeReport | null) => void): () =>
 /** The user's settings; policy is merged over them in utils/settings.ts. Kept until the user changes them. */
 export const userSettings = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 1,
+  version: 2,
+  // Version 1 had no opt-in packs (none switched on).
+  migrations: { 2: (old: Omit<Settings, 'optInPacks'>): Settings => ({ ...old, optInPacks: [] }) },
 });
 
 /**

@@ -1,6 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { CoverageSearch } from '@/components/CoverageSearch';
 import { DomainList } from '@/components/DomainList';
 import { NotProtected } from '@/components/NotProtected';
+import { OptInPackList } from '@/components/OptInPackList';
 import { PackList } from '@/components/PackList';
 import { FieldSetting, LockNote, ToggleSetting } from '@/components/Setting';
 import { setLanguage, t, tn } from '@/utils/i18n';
@@ -9,8 +11,9 @@ import { type Protocol, type SettingsPatch, sendMessage } from '@/utils/messages
 import { PACK_META } from '@/utils/rules/generated/packs';
 import type { EffectiveSettings } from '@/utils/settings';
 import { domainMessage } from '@/utils/ui/domain-message';
-import { packGroups } from '@/utils/ui/pack-groups';
+import { optInPackViews, packGroups } from '@/utils/ui/pack-groups';
 import { logOutShortcut } from '@/utils/ui/shortcut';
+import { coverageAnswer } from './coverage';
 import { GRACE_MAX_SECONDS, strengthenOnlyView } from './strengthen-only';
 
 /** The settings in force and what shared-computer mode leaves the person (`strengthenOnly`). */
@@ -76,6 +79,7 @@ export function App() {
     void sendMessage('getSettings', {}).then(setS);
     void logOutShortcut().then(setShortcut);
   }, []);
+  const answer = useMemo(() => (s ? coverageAnswer(s) : () => []), [s]);
   if (!s) return null;
 
   const apply = (next: OptionsSettings) => {
@@ -104,6 +108,11 @@ export function App() {
           <LockNote id={strict.reasonId} text={t('sharedModeStrengthenOnly')} />
         </div>
       )}
+
+      <CoverageSearch
+        text={{ heading: t('coverHeading'), help: t('coverHelp'), label: t('coverLabel') }}
+        answer={answer}
+      />
 
       <section aria-labelledby="general-title" class="card">
         <h2 id="general-title">{t('popupSettings')}</h2>
@@ -216,6 +225,17 @@ export function App() {
           }
         />
       </section>
+
+      <OptInPackList
+        group={optInPackViews(PACK_META, s.optInPacks)}
+        warning={t('optInWarning')}
+        locked={locked('optInPacks')}
+        lockedText={managed}
+        onOnlyReason={strict.onOnly.optInPacks ? strict.reasonId : null}
+        onToggle={(id, on) =>
+          void save({ optInPacks: on ? [...s.optInPacks, id] : s.optInPacks.filter((p) => p !== id) })
+        }
+      />
 
       <div class="card">
         <DomainList

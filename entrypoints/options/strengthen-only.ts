@@ -15,8 +15,8 @@ export const GRACE_MAX_SECONDS = 60;
 export interface StrengthenOnlyView {
   /** The reason line's id, when some control is bounded; null when nothing is. */
   reasonId: string | null;
-  /** Checkboxes that may be turned on but not off (a pack switch: `disabledPacks`). */
-  onOnly: Record<'packs' | 'clearHistory' | 'clearDownloads' | 'clearFormData', boolean>;
+  /** Checkboxes that may be turned on but not off (a pack switch: `disabledPacks`; an opt-in pack: `optInPacks`). */
+  onOnly: Record<'packs' | 'optInPacks' | 'clearHistory' | 'clearDownloads' | 'clearFormData', boolean>;
   /** The person's own domains can be removed here. */
   canRemoveDomains: boolean;
   /** The longest grace the input offers: its current value in shared-computer mode. */
@@ -34,6 +34,7 @@ export function strengthenOnlyView(
     reasonId: any ? STRENGTHEN_ONLY_REASON_ID : null,
     onOnly: {
       packs: bounded('disabledPacks'),
+      optInPacks: bounded('optInPacks'),
       clearHistory: bounded('clearHistory'),
       clearDownloads: bounded('clearDownloads'),
       clearFormData: bounded('clearFormData'),

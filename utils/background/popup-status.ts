@@ -18,7 +18,7 @@ export function loginHostsOf(g: Pick<SessionGroup, 'sites' | 'hosts'>): string[]
 }
 
 /** A group's name: its e-services ("Järfälla kommun"); a group that only reached a known login service is named by it. */
-function labelsOf(g: Pick<SessionGroup, 'sites'>): string[] {
+export function labelsOf(g: Pick<SessionGroup, 'sites'>): string[] {
   const services = g.sites.filter((x) => !isLoginService(x));
   return [...new Set((services.length ? services : g.sites).map((x) => x.label))];
 }

@@ -7,6 +7,7 @@ import { addCustomDomain, removeCustomDomain } from '../custom-domains';
 import { isLanguageSetting } from '../languages';
 import type { SettingsPatch } from '../messages';
 import { PACK_IDS } from '../rules/generated/packs';
+import { isOptInPack } from '../rules/opt-in-packs';
 import { clampGrace, DEFAULT_SETTINGS, type EffectiveSettings } from '../settings';
 import { userSettings } from '../storage';
 import { loadEffectiveSettings } from './protection-in-force';
@@ -25,6 +26,7 @@ export function sanitisePatch(patch: unknown): SettingsPatch {
       out.disabledPacks = [
         ...new Set(v.filter((x): x is string => (PACK_IDS as readonly unknown[]).includes(x))),
       ];
+    else if (key === 'optInPacks' && Array.isArray(v)) out.optInPacks = [...new Set(v.filter(isOptInPack))];
     else if (key === 'graceSeconds' && typeof v === 'number') out.graceSeconds = clampGrace(v);
     else if (
       (key === 'clearHistory' ||

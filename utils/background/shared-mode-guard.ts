@@ -4,6 +4,7 @@
  * "weaker" means, per setting:
  *
  * - `disabledPacks`: switching a pack off is weaker (switching one back on is stricter);
+ * - `optInPacks`: switching an opt-in login pack off is weaker (switching one on is stricter);
  * - `customDomains`: removing one is weaker (adding one is stricter; addDomain is not guarded);
  * - `graceSeconds`: a longer wait after the last tab closes is weaker (a shorter one is stricter);
  * - `clearHistory`, `clearDownloads`, `clearFormData`: turning off is weaker (turning on is stricter);
@@ -19,6 +20,7 @@ import type { EffectiveSettings, Settings } from '../settings';
 /** The keys a change from the options page may only make stricter in shared-computer mode. */
 export const STRENGTHEN_ONLY: readonly (keyof Settings)[] = [
   'disabledPacks',
+  'optInPacks',
   'customDomains',
   'graceSeconds',
   'clearHistory',
@@ -31,6 +33,8 @@ export function weakenings(current: EffectiveSettings, patch: SettingsPatch): (k
   if (!current.sharedComputer) return [];
   const out: (keyof Settings)[] = [];
   if (patch.disabledPacks?.some((p) => !current.disabledPacks.includes(p))) out.push('disabledPacks');
+  if (patch.optInPacks && current.optInPacks.some((p) => !patch.optInPacks!.includes(p)))
+    out.push('optInPacks');
   if (patch.graceSeconds !== undefined && patch.graceSeconds > current.graceSeconds) out.push('graceSeconds');
   if (patch.clearHistory === false && current.clearHistory) out.push('clearHistory');
   if (patch.clearDownloads === false && current.clearDownloads) out.push('clearDownloads');

@@ -29,6 +29,7 @@ import { logged } from './log';
 import { MENU_IDS, syncMenus } from './menus';
 import { OWED_PURGES_ALARM } from './owed';
 import { status } from './popup-status';
+import { protectSite, statusOfTab, unprotectSite } from './protect-site';
 import { onProtectionChanged } from './protection-changed';
 import { forgetManaged } from './protection-in-force';
 import { type PurgeScope, purge } from './purge';
@@ -113,6 +114,9 @@ export function wireBackground(ctx: BackgroundContext, api: typeof browser): voi
       saveSettings: ({ patch }) => saveSettings(patch),
       addCustomDomain: ({ input }) => addDomain(input),
       removeCustomDomain: ({ domain }) => removeDomain(domain),
+      siteStatus: ({ tabId }) => statusOfTab(ctx, tabId),
+      protectSite: ({ tabId }) => protectSite(ctx, tabId),
+      unprotectSite: ({ domain }) => unprotectSite(domain),
       guardInfo: () => guardInfo(ctx),
       guardLogOut: (_, sender) => guardLogOut(ctx, sender),
     },

@@ -8,6 +8,8 @@ export type PolicyKind =
   | { type: 'boolean' }
   | { type: 'domains' }
   | { type: 'url' }
+  /** A list of opt-in pack ids (`Pack.optIn`); other entries are ignored with a notice. */
+  | { type: 'opt-in-packs' }
   /** Below `min`: ignored. Above `max`: `max`. Between 0 and `floor` (exclusive, 0 allowed): raised to `floor`. */
   | { type: 'integer'; min: number; max: number; floor?: number };
 
@@ -27,6 +29,7 @@ export const POLICY_KEYS: Readonly<Record<PolicyKey, PolicyKind>> = {
   disablePasswordSaving: { type: 'boolean' },
   lockSettings: { type: 'boolean' },
   startPage: { type: 'url' },
+  optInPacks: { type: 'opt-in-packs' },
 };
 
 export const isPolicyKey = (k: string): k is PolicyKey => Object.hasOwn(POLICY_KEYS, k);

@@ -3,6 +3,7 @@
  * is left out (the default stays in force) and said in a notice; nothing here can switch protection off —
  * a malformed policy at worst adds nothing.
  */
+import { OPT_IN_PACK_IDS } from '../rules/opt-in-packs';
 import { validateDomainList } from '../rules/validate-domain';
 import { isPolicyKey, POLICY_KEYS, type PolicyKind } from './keys';
 import type { ManagedSettings, ParsedPolicy, PolicyKey, PolicyNotice } from './types';
@@ -38,6 +39,15 @@ function parseValue(key: PolicyKey, kind: PolicyKind, raw: unknown): Result {
       return {
         value: [...domains],
         notices: errors.map((e) => notice('invalid-domain', `${e.input}: ${e.error}`)),
+      };
+    }
+    case 'opt-in-packs': {
+      if (!Array.isArray(raw)) return { notices: [notice('wrong-type', 'array')] };
+      const known = (x: unknown): x is string =>
+        typeof x === 'string' && (OPT_IN_PACK_IDS as readonly string[]).includes(x);
+      return {
+        value: [...new Set(raw.filter(known))].sort(),
+        notices: raw.filter((x) => !known(x)).map((x) => notice('unknown-pack', describe(x))),
       };
     }
     case 'url': {

@@ -24,6 +24,11 @@ export interface ManagedSettings {
   lockSettings?: boolean;
   /** An http(s) URL: where a window goes when a purge closes its last tab. */
   startPage?: string;
+  /**
+   * The opt-in login packs in force (ids of packs with `optIn`, e.g. `login-microsoft`): exactly these, the
+   * person's own choice no longer counts. Unknown ids are ignored with a notice.
+   */
+  optInPacks?: string[];
 }
 
 export type PolicyKey = keyof ManagedSettings;
@@ -42,7 +47,9 @@ export type PolicyNoticeCode =
   /** One entry of a domain list is not a usable domain (`detail`: the entry and why): that entry is ignored. */
   | 'invalid-domain'
   /** Not an http(s) URL (`detail`: the value): ignored. */
-  | 'invalid-url';
+  | 'invalid-url'
+  /** One entry of a pack list is not the id of an opt-in pack (`detail`: the entry): that entry is ignored. */
+  | 'unknown-pack';
 
 /** Machine codes only; the options page words them. Never carries anything but the admin's own values. */
 export interface PolicyNotice {

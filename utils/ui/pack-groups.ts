@@ -1,4 +1,7 @@
-/** Built-in packs for the options page: grouped by country, named in the UI language. */
+/**
+ * Built-in packs for the options page: grouped by country, named in the UI language. The opt-in packs (logins
+ * used far beyond e-services) are not among them: they have a group of their own (`optInPackViews`).
+ */
 import { type MessageKey, t } from '../i18n';
 import type { Country, PackMeta } from '../rules/types';
 
@@ -15,7 +18,14 @@ const PACK_NAMES: Record<string, MessageKey> = {
   no: 'packNo',
   dk: 'packDk',
   fi: 'packFi',
+  'login-microsoft': 'packLoginMicrosoft',
+  'login-google': 'packLoginGoogle',
+  'login-visma': 'packLoginVisma',
 };
+
+/** A pack's name in the UI language (a pack added to the data later: its own Swedish name until translated). */
+export const packName = (id: string, fallback = id): string =>
+  PACK_NAMES[id] ? t(PACK_NAMES[id]!) : fallback;
 
 type GroupId = Country | 'nordic';
 const ORDER: readonly GroupId[] = ['SE', 'nordic', 'NO', 'DK', 'FI'];
@@ -38,13 +48,28 @@ export function packGroups(meta: readonly PackMeta[], disabled: readonly string[
     id: g,
     title: t(TITLES[g]),
     packs: meta
-      .filter((p) => (p.country ?? 'nordic') === g)
+      .filter((p) => !p.optIn && (p.country ?? 'nordic') === g)
       .map((p) => ({
         id: p.id,
-        // A pack added to the data later is shown by its own (Swedish) name until it gets a translation.
-        name: PACK_NAMES[p.id] ? t(PACK_NAMES[p.id]!) : p.label,
+        name: packName(p.id, p.label),
         count: t('packCount', p.ruleCount),
         enabled: !disabled.includes(p.id),
       })),
   })).filter((g) => g.packs.length > 0);
+}
+
+/** The opt-in packs, each on only when `optInPacks` names it. */
+export function optInPackViews(meta: readonly PackMeta[], optInPacks: readonly string[]): PackGroupView {
+  return {
+    id: 'opt-in',
+    title: t('optInHeading'),
+    packs: meta
+      .filter((p) => p.optIn)
+      .map((p) => ({
+        id: p.id,
+        name: packName(p.id, p.label),
+        count: t('packCount', p.ruleCount),
+        enabled: optInPacks.includes(p.id),
+      })),
+  };
 }

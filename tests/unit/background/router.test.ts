@@ -34,6 +34,15 @@ function setup() {
       purged.push('remove-domain');
       return effectiveSettings(DEFAULT_SETTINGS);
     },
+    siteStatus: async () => ({ kind: 'not-web' }),
+    protectSite: async () => {
+      purged.push('protect-site');
+      return { ok: false, status: { kind: 'not-web' } };
+    },
+    unprotectSite: async () => {
+      purged.push('unprotect-site');
+      return { ok: true };
+    },
     guardInfo: async () => ({ sharedComputer: false, language: 'auto' }),
     guardLogOut: async (_, sender) => ({ accepted: sender.tab?.id === 5 }),
   };
@@ -48,7 +57,9 @@ describe('message router', () => {
     const { route, purged } = setup();
     await route({ type: 'logOutAll', data: {} }, popup);
     await route({ type: 'logOutGroup', data: { groupId: 'g-1' } }, { ...popup, tab: { id: 9 } });
-    expect(purged).toEqual(['all', 'g-1']);
+    await route({ type: 'protectSite', data: { tabId: 5 } }, popup);
+    await route({ type: 'unprotectSite', data: { domain: 'x.se' } }, popup);
+    expect(purged).toEqual(['all', 'g-1', 'protect-site', 'unprotect-site']);
   });
 
   it.each([
@@ -67,6 +78,10 @@ describe('message router', () => {
     const { route, purged } = setup();
     await expect(route({ type: 'logOutAll', data: {} }, sender)).rejects.toThrow(/refused/);
     await expect(route({ type: 'logOutGroup', data: { groupId: 'g' } }, sender)).rejects.toThrow(/refused/);
+    await expect(route({ type: 'protectSite', data: { tabId: 5 } }, sender)).rejects.toThrow(/refused/);
+    await expect(route({ type: 'unprotectSite', data: { domain: 'x.se' } }, sender)).rejects.toThrow(
+      /refused/,
+    );
     expect(purged).toEqual([]);
   });
 

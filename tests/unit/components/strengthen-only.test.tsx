@@ -22,7 +22,13 @@ describe('strengthenOnlyView', () => {
   it('outside shared-computer mode nothing is bounded', () => {
     expect(strengthenOnlyView({ graceSeconds: 5, locked: [] }, [])).toEqual({
       reasonId: null,
-      onOnly: { packs: false, clearHistory: false, clearDownloads: false, clearFormData: false },
+      onOnly: {
+        packs: false,
+        optInPacks: false,
+        clearHistory: false,
+        clearDownloads: false,
+        clearFormData: false,
+      },
       canRemoveDomains: true,
       graceMax: GRACE_MAX_SECONDS,
     });
@@ -31,7 +37,13 @@ describe('strengthenOnlyView', () => {
   it('in shared-computer mode: switches on only, no removal, the grace no longer than it is', () => {
     expect(strengthenOnlyView({ graceSeconds: 5, locked: [] }, STRENGTHEN_ONLY)).toEqual({
       reasonId: REASON,
-      onOnly: { packs: true, clearHistory: true, clearDownloads: true, clearFormData: true },
+      onOnly: {
+        packs: true,
+        optInPacks: true,
+        clearHistory: true,
+        clearDownloads: true,
+        clearFormData: true,
+      },
       canRemoveDomains: false,
       graceMax: 5,
     });

@@ -16,6 +16,7 @@ import { parsePolicy } from '@/utils/policy/parse';
 import { PACKS } from '@/utils/rules/generated/packs';
 import { IPV4, isWithin } from '@/utils/rules/hostname';
 import { createMatcher } from '@/utils/rules/match';
+import { isOptInPack } from '@/utils/rules/opt-in-packs';
 import { validateDomainInput } from '@/utils/rules/validate-domain';
 import { DEFAULT_SETTINGS, effectiveSettings } from '@/utils/settings';
 import { userSettings } from '@/utils/storage';
@@ -151,6 +152,7 @@ describe('fuzz: policy objects', () => {
       'clamped',
       'invalid-domain',
       'invalid-url',
+      'unknown-pack',
     ]);
     fc.assert(
       fc.property(policy, (raw) => {
@@ -169,6 +171,7 @@ describe('fuzz: policy objects', () => {
         expect(typeof s.clearHistory).toBe('boolean');
         expect(typeof s.clearDownloads).toBe('boolean');
         expect(typeof s.sharedComputer).toBe('boolean');
+        expect(s.optInPacks.every(isOptInPack)).toBe(true);
         // What was refused is said: every key that did not make it into the policy has a notice.
         if (raw && typeof raw === 'object' && !Array.isArray(raw))
           for (const key of Object.keys(raw))

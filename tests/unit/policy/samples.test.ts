@@ -69,7 +69,13 @@ describe('the managed schema', () => {
     const expected = Object.fromEntries(
       Object.entries(POLICY_KEYS).map(([k, kind]) => [
         k,
-        { boolean: 'boolean', integer: 'integer', url: 'string', domains: 'array<string>' }[kind.type],
+        {
+          boolean: 'boolean',
+          integer: 'integer',
+          url: 'string',
+          domains: 'array<string>',
+          'opt-in-packs': 'array<string>',
+        }[kind.type],
       ]),
     );
     expect(types).toEqual({ ...expected, ...NOT_YET_READ });

@@ -7,7 +7,7 @@ import { LANGUAGES } from '@/utils/languages';
 import { PACK_META } from '@/utils/rules/generated/packs';
 import { validateDomainInput } from '@/utils/rules/validate-domain';
 import { domainMessage } from '@/utils/ui/domain-message';
-import { packGroups } from '@/utils/ui/pack-groups';
+import { optInPackViews, packGroups } from '@/utils/ui/pack-groups';
 import { receiptText } from '@/utils/ui/receipt-text';
 import type { Advice, Problem, RemovedLine } from '@/utils/ui/receipt-view';
 
@@ -52,13 +52,20 @@ describe('built-in packs in the options', () => {
   it.each(LANGUAGES)('%s: every pack is shown, by country, under a translated name', (lang) => {
     setLanguage(lang);
     const groups = packGroups(PACK_META, ['no']);
-    const packs = groups.flatMap((g) => g.packs);
+    const optIn = optInPackViews(PACK_META, ['login-google']);
+    const packs = [...groups, optIn].flatMap((g) => g.packs);
     expect(packs.map((p) => p.id).sort()).toEqual(PACK_META.map((p) => p.id).sort());
     // English differs from the data's Swedish labels everywhere: so every pack has its own locale key.
     if (lang === 'en')
       for (const p of packs) expect(p.name).not.toBe(PACK_META.find((m) => m.id === p.id)!.label);
     expect(packs.find((p) => p.id === 'no')!.enabled).toBe(false);
     expect(groups.map((g) => g.id)).toEqual(['SE', 'nordic', 'NO', 'DK', 'FI']);
+    // The logins used far beyond e-services: a group of their own, off unless named in optInPacks.
+    expect(optIn.packs.map((p) => [p.id, p.enabled])).toEqual([
+      ['login-microsoft', false],
+      ['login-google', true],
+      ['login-visma', false],
+    ]);
   });
 });
 
