@@ -3,8 +3,8 @@
  * code that calls `cookies.remove`, `browsingData.remove*`, `history.deleteUrl`,
  * `downloads.removeFile/erase` for destructive work. What is Firefox's own:
  * - cookies: first-party domains and containers (firefox-cookies.ts);
- * - site data: `browsingData.remove({hostnames})`, the whole HTTP cache, no `cacheStorage` key
- *   (firefox-site-data.ts);
+ * - site data: `browsingData.remove({hostnames, cookieStoreId})` in the group's store, the whole HTTP cache,
+ *   no `cacheStorage` key (firefox-site-data.ts);
  * - Cache Storage: only a page of the origin can empty it, so a live tab's frames do it (in
  *   `clearTabStorage`, and in `closeTabs` before the tab goes), and an origin without a live tab gets a
  *   background tab of the port's own at its `/robots.txt` (firefox-cache-storage.ts). Those tabs are
@@ -15,7 +15,7 @@
 import type { EnginePorts } from './browser-port';
 import { createCacheStorageCleaner } from './firefox-cache-storage';
 import { forgetClosedTabs } from './firefox-closed-tabs';
-import { firefoxCookies } from './firefox-cookies';
+import { FIREFOX_REGULAR_STORE, firefoxCookies } from './firefox-cookies';
 import { removeFirefoxSiteData } from './firefox-site-data';
 import type { BrowserDataPort } from './port';
 import type { WebExtApi } from './webext-api';
@@ -35,7 +35,8 @@ export function createFirefoxPort(api: WebExtApi): EnginePorts {
     ...commonPortMethods(api, cleaner.isOwnTab),
     findCookies: (query) => cookies.find(query),
     removeCookie: (cookie) => cookies.removeExact(cookie),
-    removeSiteData: (origins, kinds) => removeFirefoxSiteData(api, cookies, cleaner, origins, kinds),
+    removeSiteData: (origins, kinds, storeId) =>
+      removeFirefoxSiteData(api, cookies, cleaner, origins, kinds, storeId ?? FIREFOX_REGULAR_STORE),
     async clearTabStorage(tabId) {
       await cleaner.clearLiveTab(tabId, await storeOf(tabId));
     },
