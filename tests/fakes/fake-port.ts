@@ -135,12 +135,12 @@ export function createFakePort(init: FakePortInit = {}): FakePort {
     tab.sessionStorage.clear();
     // Firefox: the injected script also empties Cache Storage and unregisters service workers. Chromium
     // incognito (which browsingData never reaches): it empties everything of the page's frames.
-    const reach: readonly string[] =
-      engine === 'firefox'
+    // A private tab's page (both engines) empties everything of its own before it closes.
+    const reach: readonly string[] = tab.incognito
+      ? ['localStorage', 'indexedDB', 'cacheStorage', 'serviceWorkers']
+      : engine === 'firefox'
         ? ['cacheStorage', 'serviceWorkers']
-        : tab.incognito
-          ? ['localStorage', 'indexedDB', 'cacheStorage', 'serviceWorkers']
-          : [];
+        : [];
     if (!reach.length) return;
     const topOrigin = new URL(tab.url!).origin;
     const topSite = schemefulSite(topOrigin);

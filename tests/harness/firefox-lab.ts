@@ -78,12 +78,15 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function launchLab(
   sim: Pick<Sim, 'hosts'>,
   prefs: Record<string, unknown> = {},
+  /** A profile prepared beforehand (kept after `close()`: its maker removes it). */
+  options: { profileDir?: string } = {},
 ): Promise<FirefoxLab> {
   const firefox = await launchFirefox({
     withExtension: true,
     install: 'profile',
     hostMap: hostMapFor(sim),
     prefs,
+    ...(options.profileDir ? { profileDir: options.profileDir } : {}),
   });
   let probe: { page: Page; of: FirefoxSession['browser'] } | undefined;
   /** Cookie stores the tests opened tabs in: read even when the extension may not list containers. */
