@@ -155,7 +155,7 @@ describe('Firefox: a private window is a session of its own', () => {
 });
 
 describe('Chromium: an incognito window is a session of its own', () => {
-  it('Berit closes her incognito tab: only incognito is purged; Anna is still signed in. The button purges both, and Berit’s page empties its storage before it closes', async () => {
+  it('Berit closes her incognito tab: only incognito is purged, Anna is still signed in; Anna leaves: Berit is still signed in; the button: Berit’s page empties its storage before it closes', async () => {
     const s = simChromium;
     chromium = await launchChromium(s, { withExtension: true });
     await allowInIncognito(chromium);
@@ -197,12 +197,30 @@ describe('Chromium: an incognito window is a session of its own', () => {
     await loginAs(paper!, s.urls.kommun, BERIT);
     expect(await storedProfile(paper!)).toBeGreaterThan(0);
     const [spare] = await incognitoWindow(chromium, [s.urls.newspaper.start]);
+
+    // Now Anna closes her tab: the regular store is purged (browsingData acts on the regular profile only);
+    // Berit, in incognito, is still signed in, her storage kept.
+    const keep = await chromium.newTab(); // her window stays open
+    since = Date.now();
+    await anna.close();
+    expect(await purgeDone(chromium, 'last-tab-closed', since)).toMatchObject({
+      verified: true,
+      failures: [],
+    });
+    expect(await regular()).toEqual([]);
+    expect(await incognito()).toEqual(
+      [`1 ${s.idpCookies.sso}`, `1 ${s.services.kommun.sessionCookie}`].sort(),
+    );
+    expect(await storedProfile(paper!), 'Berit’s incognito localStorage stays').toBeGreaterThan(0);
+    expect(await signedInAs(keep, s), 'a normal tab asks for a login').toBeNull();
+    await paper!.goto(s.urls.kommun.overview);
+    await paper!.waitFor('body[data-page="overview"][data-storage-ready]');
+    expect(await paper!.bodyData('loggedInAs'), 'Berit is still signed in').toBe(BERIT.name);
     since = Date.now();
     const popup = await chromium.openExtensionPage('popup.html');
     await popup.clickButton('Log out and clear');
     expect(await purgeDone(chromium, 'button', since)).toMatchObject({ verified: true, failures: [] });
     expect(await incognito()).toEqual([]);
-    expect(await regular()).toEqual([]);
     expect(await signedInAs(spare!, s), 'incognito asks for a login').toBeNull();
     expect(await storedProfile(spare!), 'nothing of Berit’s is left in incognito storage').toBe(0);
   });
