@@ -117,3 +117,19 @@ describe('a browser start after a crash', () => {
     expect(await bg.storage.ledger.getValue()).toEqual({});
   });
 });
+
+describe('the button, with a container session alone in a window', () => {
+  it('the window keeps a tab (the receipt): the container’s tabs closing never closes the browser', async () => {
+    const anna = w.port.openTab({ url: `${ESERVICE}/`, windowId: 1 });
+    await signedIn(anna, undefined, 'anna');
+    const berit = w.port.openTab({ url: `${ESERVICE}/`, windowId: 2, cookieStoreId: 'firefox-container-1' });
+    await signedIn(berit, 'firefox-container-1', 'berit');
+
+    const report = await bg.logOutAll();
+
+    expect(report).toMatchObject({ verified: true, tabsClosed: 2 });
+    expect(cookies()).toEqual([]);
+    const windows = w.port.snapshot().tabs.map((t) => t.windowId);
+    expect([...new Set(windows)].sort(), 'both windows are still open').toEqual([1, 2]);
+  });
+});
