@@ -133,3 +133,26 @@ describe('the button, with a container session alone in a window', () => {
     expect([...new Set(windows)].sort(), 'both windows are still open').toEqual([1, 2]);
   });
 });
+
+describe('an owed purge of a container session', () => {
+  it('is retried in its container even while the same site is signed in in the normal window: never folded into that session', async () => {
+    const berit = w.port.openTab({ url: `${ESERVICE}/`, cookieStoreId: 'firefox-container-1' });
+    await signedIn(berit, 'firefox-container-1', 'berit');
+    const unstick = w.port.stickCookies((c) => c.storeId === 'firefox-container-1' && c.name === 'idp_sso');
+    expect(await bg.logOutAll()).toMatchObject({ owed: true });
+    unstick();
+
+    // Anna signs in in a normal tab before the retry.
+    const anna = w.port.openTab({ url: `${ESERVICE}/` });
+    await signedIn(anna, undefined, 'anna');
+    w.clock.advance(30_000);
+    await bg.fireDueAlarms();
+
+    expect(cookies(), 'the container’s leftover went; Anna’s session stays').toEqual([
+      '0 JSESSIONID=anna',
+      '0 idp_sso=anna',
+    ]);
+    const ledger = Object.values(await bg.storage.ledger.getValue());
+    expect(ledger.map((e) => [e.storeId, !!e.owed])).toEqual([[undefined, false]]);
+  });
+});
