@@ -52,7 +52,7 @@ export interface Owed {
  */
 export type LedgerEntry = Pick<
   SessionGroup,
-  'id' | 'sites' | 'hosts' | 'origins' | 'fetchedElsewhere' | 'startedAt'
+  'id' | 'sites' | 'hosts' | 'origins' | 'fetchedElsewhere' | 'storeId' | 'startedAt'
 > & { owed?: Owed };
 
 /**

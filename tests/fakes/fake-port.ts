@@ -6,12 +6,13 @@
  * tell when the two disagree:
  *
  * - cookies are keyed by store, partition, first-party domain, domain, path and name (fake-cookie-jar.ts);
- * - `removeSiteData` removes cookies of the origins' whole registrable domains in every store and
- *   partition, plus every cookie partitioned under the origins' sites (or isolated under their domains
- *   by Firefox first-party isolation); storage as each engine does
- *   (fake-site-data.ts: `engine: 'firefox'` clears the whole HTTP cache, and Cache Storage only where
- *   the real port reaches it: through live tabs — `closeTabs` and `clearTabStorage` — and, for https
- *   origins, in the stores where a cookie of the origins was sent to the host, through a tab of its own);
+ * - `removeSiteData` acts in one cookie store (the regular one unless named): it removes cookies of the
+ *   origins' whole registrable domains in every partition of it, plus every cookie partitioned under the
+ *   origins' sites (or isolated under their domains by Firefox first-party isolation); storage as each
+ *   engine does (fake-site-data.ts: `engine: 'firefox'` clears the whole HTTP cache, and Cache Storage and
+ *   service workers only where the real port reaches them: through live tabs — `closeTabs` and
+ *   `clearTabStorage` — and, for https origins, in the store if a cookie of the origins was sent to the host
+ *   there, through a tab of its own; Chromium never reaches incognito storage but through a live tab);
  * - sessionStorage lives in tabs; history, downloads (with a file on a fake disk) and tabs behave.
  *
  * Seed and inspect with the helpers (`setCookie`, `setSiteData`, `openTab`, `snapshot()` …) and inject
@@ -86,23 +87,42 @@ export function createFakePort(init: FakePortInit = {}): FakePort {
     return { ...item };
   }
 
-  function removeSiteData(origins: readonly string[], kinds: readonly SiteDataKind[]): void {
+  /** The store as the browser names it: groups and plans name the regular one by leaving it out. */
+  const actualStore = (storeId: string | undefined) => storeId ?? stores.normal;
+
+  function removeSiteData(
+    origins: readonly string[],
+    kinds: readonly SiteDataKind[],
+    storeId: string | undefined,
+  ): void {
     const wanted = new Set(origins.map(webOrigin));
     if (wanted.size === 0) return;
+    const store = actualStore(storeId);
     const kindSet = new Set(kinds);
-    // Firefox: Cache Storage of origins used in a store (a cookie sent to the host), before cookies go.
+    // Firefox: Cache Storage and service workers of origins used in the store (a cookie sent to the host),
+    // through a page of the origin, before cookies go.
+    const byPage = new Set<string>(['cacheStorage', 'serviceWorkers']);
     const cacheTargets =
-      engine === 'firefox' && kindSet.has('cacheStorage')
-        ? firefoxCacheReach(wanted, jar.all(), isPrivateStore)
+      engine === 'firefox' && (kindSet.has('cacheStorage') || kindSet.has('serviceWorkers'))
+        ? firefoxCacheReach(
+            wanted,
+            jar.all().filter((c) => c.storeId === store),
+            isPrivateStore,
+          )
         : new Set<string>();
-    if (kindSet.has('cookies')) jar.removeWhere(removesCookie(wanted), cookieSticks);
+    const cookieGoes = removesCookie(wanted);
+    if (kindSet.has('cookies')) jar.removeWhere((c) => c.storeId === store && cookieGoes(c), cookieSticks);
     for (const [key, item] of siteData) {
       const target = `${item.storeId} ${item.origin}`;
-      if (item.kind === 'cacheStorage' && !item.topLevelSite && cacheTargets.has(target) && !itemSticks(item))
+      if (byPage.has(item.kind) && !item.topLevelSite && cacheTargets.has(target) && !itemSticks(item))
         siteData.delete(key);
     }
     for (const [key, item] of siteData) {
-      if (removedBySiteData(engine, item, wanted, kindSet, isPrivateStore) && !itemSticks(item)) {
+      if (
+        item.storeId === store &&
+        removedBySiteData(engine, item, wanted, kindSet, isPrivateStore) &&
+        !itemSticks(item)
+      ) {
         siteData.delete(key);
       }
     }
@@ -113,14 +133,21 @@ export function createFakePort(init: FakePortInit = {}): FakePort {
     // A closed tab has nothing left; a restricted page (about:, the web store…) refuses the script.
     if (!tab || !isWebUrl(tab.url)) return;
     tab.sessionStorage.clear();
-    if (engine !== 'firefox') return;
-    // Firefox: the injected script also empties Cache Storage, in the top frame and in every frame.
+    // Firefox: the injected script also empties Cache Storage and unregisters service workers. Chromium
+    // incognito (which browsingData never reaches): it empties everything of the page's frames.
+    // A private tab's page (both engines) empties everything of its own before it closes.
+    const reach: readonly string[] = tab.incognito
+      ? ['localStorage', 'indexedDB', 'cacheStorage', 'serviceWorkers']
+      : engine === 'firefox'
+        ? ['cacheStorage', 'serviceWorkers']
+        : [];
+    if (!reach.length) return;
     const topOrigin = new URL(tab.url!).origin;
     const topSite = schemefulSite(topOrigin);
-    const store = tab.cookieStoreId ?? stores.normal;
+    const store = tab.cookieStoreId ?? (tab.incognito ? stores.private : stores.normal);
     const frames = tab.frames.filter(isWebUrl).map((url) => new URL(url).origin);
     for (const [key, item] of siteData) {
-      if (item.kind !== 'cacheStorage' || item.storeId !== store || itemSticks(item)) continue;
+      if (!reach.includes(item.kind) || item.storeId !== store || itemSticks(item)) continue;
       const inTop = item.origin === topOrigin && item.topLevelSite === undefined;
       const inFrame =
         frames.includes(item.origin) &&
@@ -169,7 +196,8 @@ export function createFakePort(init: FakePortInit = {}): FakePort {
           cookieSticks,
         );
       }),
-    removeSiteData: (origins, kinds) => call('removeSiteData', () => removeSiteData(origins, kinds)),
+    removeSiteData: (origins, kinds, storeId) =>
+      call('removeSiteData', () => removeSiteData(origins, kinds, storeId)),
     clearTabStorage: (tabId) => call('clearTabStorage', () => clearTabStorage(tabId)),
     findHistory: (hosts, since) =>
       call('findHistory', () => {
@@ -191,8 +219,9 @@ export function createFakePort(init: FakePortInit = {}): FakePort {
     closeTabs: (ids) =>
       call('closeTabs', () => {
         for (const id of ids) {
-          // Firefox: the page empties its sessionStorage and Cache Storage on the way out.
-          if (engine === 'firefox') clearTabStorage(id);
+          // Firefox: the page empties its sessionStorage and Cache Storage on the way out; a Chromium
+          // incognito page empties everything of its own.
+          if (engine === 'firefox' || tabs.get(id)?.incognito) clearTabStorage(id);
           close(id);
         }
       }),

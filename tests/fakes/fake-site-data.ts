@@ -28,26 +28,25 @@ export interface SiteDataSeed {
   storeId?: string;
 }
 
-/** Kinds Firefox's `browsingData.remove({hostnames})` can reach (it has no cacheStorage/fileSystems/webSQL keys). */
-const FIREFOX_HOSTNAME_KINDS: ReadonlySet<StorageKind> = new Set([
-  'localStorage',
-  'indexedDB',
-  'serviceWorkers',
-]);
+/**
+ * Kinds Firefox's `browsingData.remove({hostnames, cookieStoreId})` can reach in one store (it has no
+ * cacheStorage/fileSystems/webSQL keys, and rejects `cookieStoreId` with service workers).
+ */
+const FIREFOX_HOSTNAME_KINDS: ReadonlySet<StorageKind> = new Set(['localStorage', 'indexedDB']);
 
 export function itemKey(item: SiteDataItem): string {
   return JSON.stringify([item.storeId, item.origin, item.topLevelSite ?? '', item.kind, item.key]);
 }
 
 /**
- * Whether `removeSiteData(origins, kinds)` removes this item in `engine`.
+ * Whether `removeSiteData(origins, kinds)` removes this item in `engine`, the item being in the store asked for.
  * - chrome: one `browsingData.remove({origins})`. First-party data of exactly these origins, plus any
  *   data partitioned under their sites (Chromium `StorageKey::MatchesOriginForTrustedStorageDeletion`).
  *   Data an origin wrote as a third party under some *other* site is not reached. Incognito stores are
  *   not reached (the call acts on the regular profile).
- * - firefox: `browsingData.remove({hostnames})` matches the owning host[:port] in every partition and
- *   container, but only localStorage/IndexedDB/service workers; data of other hosts partitioned under a
- *   removed site stays. `cache` clears the whole HTTP cache; Cache Storage needs `clearTabStorage`.
+ * - firefox: `browsingData.remove({hostnames, cookieStoreId})` matches the owning host[:port] in every
+ *   partition of the store, but only localStorage/IndexedDB; data of other hosts partitioned under a
+ *   removed site stays. `cache` clears the whole HTTP cache; Cache Storage and service workers need a page.
  */
 export function removedBySiteData(
   engine: FakeEngine,

@@ -14,7 +14,13 @@ import {
   LOGOUT_CLICK_SETTLE_MS,
   settleLogout,
 } from '../session-groups/logout-watch';
-import { currentGroupOf, missingTabs, onTabClosed, tablessGroups } from '../session-groups/membership';
+import {
+  currentGroupOf,
+  inStore,
+  missingTabs,
+  onTabClosed,
+  tablessGroups,
+} from '../session-groups/membership';
 import {
   type MainFrameCommit,
   onMainFrameCommit,
@@ -28,6 +34,7 @@ import { logged } from './log';
 import { purge } from './purge';
 import { serialized } from './queue';
 import { loadState, saveState, update } from './session-store';
+import { forgetTabStore, tabStoreId } from './tab-store';
 
 export const DUE_PURGES_ALARM = 'due-purges';
 
@@ -39,20 +46,21 @@ export const onRequest = (ctx: BackgroundContext, d: { tabId: number; url: strin
   ignored(ctx, d.tabId)
     ? skip
     : serialized(async () => {
-        const classify = await ctx.classify();
-        await update((s) =>
-          d.type === 'main_frame'
+        const [classify, store] = await Promise.all([ctx.classify(), tabStoreId(ctx, d.tabId)]);
+        await update((prev) => {
+          const s = inStore(prev, d.tabId, store);
+          return d.type === 'main_frame'
             ? onMainFrameRequest(s, d.tabId, d.url, classify, ctx.now())
-            : onSubFrame(s, d.tabId, d.url, classify, ctx.now()),
-        );
+            : onSubFrame(s, d.tabId, d.url, classify, ctx.now());
+        });
       });
 
 export const onCommitted = (ctx: BackgroundContext, d: MainFrameCommit & { frameId: number }) =>
   d.frameId !== 0 || ignored(ctx, d.tabId)
     ? skip
     : serialized(async () => {
-        const classify = await ctx.classify();
-        await update((s) => onMainFrameCommit(s, d, classify, ctx.now()));
+        const [classify, store] = await Promise.all([ctx.classify(), tabStoreId(ctx, d.tabId)]);
+        await update((s) => onMainFrameCommit(inStore(s, d.tabId, store), d, classify, ctx.now()));
       });
 
 /**
@@ -142,18 +150,20 @@ export const onCreatedNavigationTarget = (
 ) =>
   ignored(ctx, d.tabId)
     ? skip
-    : serialized(() =>
-        update((s) => {
-          const opened = onTabOpenedFrom(s, d.tabId, d.sourceTabId, ctx.now());
+    : serialized(async () => {
+        const store = await tabStoreId(ctx, d.tabId);
+        await update((s) => {
+          const opened = onTabOpenedFrom(inStore(s, d.tabId, store), d.tabId, d.sourceTabId, ctx.now());
           return d.url ? armOpenedLogout(opened, d.tabId, d.sourceTabId, d.url, ctx.now()) : opened;
-        }),
-      );
+        });
+      });
 
 /** A tab closed: every group that lost its last tab is purged after the grace period. */
 export const onTabRemoved = (ctx: BackgroundContext, tabId: number) =>
   ignored(ctx, tabId)
     ? skip
     : serialized(async () => {
+        forgetTabStore(tabId);
         const prev = await loadState();
         // A login that was in progress in this tab will not come back: the hosts it reached join now.
         const withLogin = joinLoginsInFlight(prev, ctx.now(), await ctx.classify(), [tabId]);

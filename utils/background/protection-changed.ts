@@ -10,9 +10,10 @@
  */
 
 import { storage } from 'wxt/utils/storage';
+import { storeKey, storeOfTab } from '../browser-data/stores';
 import { isWithin, registrableDomain } from '../rules/hostname';
 import { joinsLogin } from '../session-groups/login-trail';
-import { joinHosts, newGroup } from '../session-groups/membership';
+import { inStore, joinHosts, newGroup } from '../session-groups/membership';
 import { adoptTab, loginHostsAround } from '../session-groups/navigation';
 import type { Classify, SessionState } from '../session-groups/types';
 import { browserSession, pendingPurges } from '../storage';
@@ -30,7 +31,9 @@ export const protectedSeen = storage.defineItem<string[] | null>('session:protec
 export async function adoptOpenTabs(ctx: BackgroundContext, classify: Classify): Promise<SessionState> {
   const tabs = (await ctx.port.listTabs()).filter((t) => t.url && !ctx.isOwnTab(t.id));
   const now = ctx.now();
-  return update((s) => tabs.reduce((st, t) => adoptTab(st, t.id, t.url!, classify, now), s));
+  return update((s) =>
+    tabs.reduce((st, t) => adoptTab(inStore(st, t.id, storeOfTab(t)), t.id, t.url!, classify, now), s),
+  );
 }
 
 /**
@@ -60,20 +63,24 @@ async function groupsForLeftData(
   const made: string[] = [];
   await update((prev) => {
     const s = structuredClone(prev);
-    const known = (h: string) =>
+    // In the cookie's own store: the same site in another store is another session.
+    const known = (h: string, store: string | undefined) =>
       Object.values(s.groups).some(
         (g) =>
-          !made.includes(g.id) && (g.hosts.includes(h) || g.sites.some((x) => isWithin(h, x.scopeDomain))),
+          !made.includes(g.id) &&
+          g.storeId === store &&
+          (g.hosts.includes(h) || g.sites.some((x) => isWithin(h, x.scopeDomain))),
       );
     for (const c of cookies) {
       const host = c.domain.replace(/^\./, '').toLowerCase();
       const m = classify(host);
       if (!m || !grown.some((d) => isWithin(host, d) || isWithin(m.scopeDomain, d))) continue;
-      if (known(host) || openSites.has(registrableDomain(host))) continue;
+      const store = storeKey(c.storeId);
+      if (known(host, store) || openSites.has(registrableDomain(host))) continue;
       const mine = Object.values(s.groups).find(
-        (g) => made.includes(g.id) && g.sites.some((x) => x.ruleId === m.ruleId),
+        (g) => made.includes(g.id) && g.storeId === store && g.sites.some((x) => x.ruleId === m.ruleId),
       );
-      const g = mine ?? newGroup(s, m, now);
+      const g = mine ?? newGroup(s, m, now, store);
       // Its history and downloads from this browser session (when the data came is not known).
       g.startedAt = Math.min(g.startedAt, session?.startedAt ?? now);
       joinHosts(s, g, [host], [`https://${host}`]);

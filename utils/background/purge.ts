@@ -164,7 +164,8 @@ export async function purge(
     });
     groupIds = plan.groupIds;
     // Before any tab closes: a window the purge would empty gets the receipt, IT's start page or a new tab.
-    const closing = plan.closeTabs.map((t) => t.tabId);
+    // (Every cookie store's: a container's tabs share the normal windows.)
+    const closing = [plan, ...(plan.otherStores ?? [])].flatMap((p) => p.closeTabs.map((t) => t.tabId));
     await keepWindowsOpen(ctx, tabs, closing, receipt ? receiptUrl(ctx, since) : settings.startPage);
     report = await executePurge(plan, {
       port: ctx.port,

@@ -34,10 +34,12 @@ export function retryOwedPurges(ctx: BackgroundContext, { dueOnly }: { dueOnly: 
     // A live group's logins in progress count too: an IdP the person is on right now is in no group's hosts yet.
     const inFlight = loginsInFlight(next);
     for (const e of owed) {
+      // Only a live group of the same cookie store: the same site in another store is another session.
       const live = Object.values(next.groups).find(
         (g) =>
-          [...g.hosts, ...(inFlight.get(g.id)?.hosts ?? [])].some((h) => e.hosts.includes(h)) ||
-          g.sites.some((x) => e.sites.some((y) => y.ruleId === x.ruleId)),
+          g.storeId === e.storeId &&
+          ([...g.hosts, ...(inFlight.get(g.id)?.hosts ?? [])].some((h) => e.hosts.includes(h)) ||
+            g.sites.some((x) => e.sites.some((y) => y.ruleId === x.ruleId))),
       );
       if (!live) continue;
       mergeGroups(next, live, groupFromLedger(e));

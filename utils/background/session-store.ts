@@ -3,6 +3,7 @@
  * the durable ledger when they change, so a browser that dies still knows at its next start what to purge.
  * Call inside `serialized` (queue.ts): one change at a time.
  */
+import { isPrivateStore } from '../browser-data/stores';
 import { boundState } from '../session-groups/bounds';
 import { loginsInFlight } from '../session-groups/logins-in-flight';
 import type { SessionGroup, SessionState } from '../session-groups/types';
@@ -26,6 +27,8 @@ export const ledgerEntry = (
   hosts: [...g.hosts, ...inFlight.hosts],
   origins: [...g.origins, ...inFlight.origins],
   ...(g.fetchedOrigins?.length || g.fetchedElsewhere ? { fetchedElsewhere: true } : {}),
+  // Its cookie store (a container, private browsing): a browser start purges it there, or knows it is gone.
+  ...(g.storeId !== undefined ? { storeId: g.storeId } : {}),
   startedAt: g.startedAt,
 });
 
@@ -67,6 +70,18 @@ export async function saveState(prev: SessionState, unbounded: SessionState): Pr
 export async function update(change: (s: SessionState) => SessionState): Promise<SessionState> {
   const prev = await loadState();
   return saveState(prev, change(prev));
+}
+
+/**
+ * A browser start: the groups of private stores (Chromium incognito, Firefox private browsing) leave the ledger,
+ * owed ones too. Their cookies and storage lived in memory and went with the browser, so there is nothing of
+ * theirs left to purge — and a purge in a store that no longer exists could never verify. Containers keep their
+ * data on disk: their groups stay and are purged in their container.
+ */
+export async function forgetPrivateLeftovers(): Promise<void> {
+  const left = await ledger.getValue();
+  const kept = Object.fromEntries(Object.entries(left).filter(([, e]) => !isPrivateStore(e.storeId)));
+  if (Object.keys(kept).length !== Object.keys(left).length) await ledger.setValue(kept);
 }
 
 /** A group from the ledger, as the planner takes it: no tab is open in a new browser session. */

@@ -3,7 +3,9 @@
  * updated mid-session — take the open tabs on without purging anything. Then catch up on what it missed, and
  * try again what an earlier purge could not finish (owed purges, retry.ts).
  */
+import { storeOfTab } from '../browser-data/stores';
 import { isWithin } from '../rules/hostname';
+import { inStore } from '../session-groups/membership';
 import { noteUnseenStart, onMainFrameCommit } from '../session-groups/navigation';
 import { type Classify, emptySessionState } from '../session-groups/types';
 import { browserSession, installation, ledger, sessionState } from '../storage';
@@ -13,7 +15,7 @@ import { adoptOpenTabs as adoptNewLogins } from './protection-changed';
 import { purge } from './purge';
 import { serialized } from './queue';
 import { retryOwedPurges } from './retry';
-import { groupFromLedger, update } from './session-store';
+import { forgetPrivateLeftovers, groupFromLedger, update } from './session-store';
 
 export type WakeKind = 'browser-start' | 'extension-install' | 'extension-update' | 'worker-restart';
 
@@ -43,7 +45,7 @@ async function adoptOpenTabs(ctx: BackgroundContext, unseen: boolean): Promise<v
   for (const tab of tabs) {
     if (tab.url)
       state = onMainFrameCommit(
-        state,
+        inStore(state, tab.id, storeOfTab(tab)),
         { tabId: tab.id, url: tab.url, transitionType: 'link' },
         classify,
         now,
@@ -61,7 +63,9 @@ async function adoptOpenTabs(ctx: BackgroundContext, unseen: boolean): Promise<v
 async function noteUnseenStarts(ctx: BackgroundContext): Promise<void> {
   const tabs = (await ctx.port.listTabs()).filter((t) => !ctx.isOwnTab(t.id));
   const now = ctx.now();
-  await update((s) => tabs.reduce((st, t) => noteUnseenStart(st, t.id, t.url ?? '', now), s));
+  await update((s) =>
+    tabs.reduce((st, t) => noteUnseenStart(inStore(st, t.id, storeOfTab(t)), t.id, t.url ?? '', now), s),
+  );
 }
 
 /**
@@ -105,6 +109,7 @@ export async function onWake(ctx: BackgroundContext, wake: Promise<WakeKind>): P
     await purge(ctx, { scope: { kind: 'unfinished' } });
     if (kind === 'browser-start') {
       await sessionState.setValue(emptySessionState());
+      await forgetPrivateLeftovers();
       const classify = await sparingNewLogins(ctx);
       await purge(
         { ...ctx, classify: async () => classify },

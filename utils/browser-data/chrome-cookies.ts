@@ -14,4 +14,5 @@ export const chromeCookies: CookieDialect = {
   identify: () => ({}),
   // The regular profile holds nearly every cookie: its read starts before the store list is known.
   eagerStoreId: CHROME_REGULAR_STORE,
+  regularStoreId: CHROME_REGULAR_STORE,
 };

@@ -8,6 +8,9 @@
  */
 import type { CookieDialect } from './webext-cookies';
 
+/** Firefox's regular cookie store (no container, not private browsing). */
+export const FIREFOX_REGULAR_STORE = 'firefox-default';
+
 export const firefoxCookies: CookieDialect = {
   async storeIds(api) {
     const ids = new Set((await api.cookies.getAllCookieStores()).map((s) => s.id));
@@ -18,4 +21,5 @@ export const firefoxCookies: CookieDialect = {
   },
   readAll: { firstPartyDomain: null },
   identify: (cookie) => ({ firstPartyDomain: cookie.firstPartyDomain ?? '' }),
+  regularStoreId: FIREFOX_REGULAR_STORE,
 };

@@ -105,7 +105,7 @@ export interface TabInfo {
   windowId: number;
   url?: string;
   incognito: boolean;
-  /** Firefox container / cookie store of the tab. */
+  /** Firefox: the tab's cookie store (container, private browsing); Chromium tabs carry none (`storeOfTab`). */
   cookieStoreId?: string;
 }
 
@@ -121,20 +121,23 @@ export interface BrowserDataPort {
    */
   removeCookie(cookie: CookieRecord): Promise<void>;
   /**
-   * Remove site data for these origins (`https://host[:port]`) and everything partitioned under them.
-   * Idempotent. One browser call where the browser allows it (it is much faster than per-item removal).
+   * Remove site data for these origins (`https://host[:port]`) and everything partitioned under them, in one
+   * cookie store: `storeId` (undefined: the regular store; stores.ts). The same site's cookies and storage in
+   * every other store stay. Idempotent. One browser call where the browser allows it (it is much faster than
+   * per-item removal).
    *
    * - `cookies`: every cookie of the origins' registrable domains (`www.x.se` → all of `x.se`), in every
-   *   store and partition, plus every cookie partitioned under the origins' sites or isolated under their
+   *   partition of the store, plus every cookie partitioned under the origins' sites or isolated under their
    *   registrable domains (Firefox first-party isolation).
    * - storage kinds: the origins' own (unpartitioned) data of each kind the engine can remove per site;
-   *   other origins' unpartitioned data stays. How far beyond that an engine reaches (partitions, private
-   *   stores, the HTTP cache, Cache Storage) is its adapter's, documented there; the executor plans for it.
+   *   other origins' unpartitioned data stays. How far beyond that an engine reaches (partitions, the HTTP
+   *   cache, Cache Storage), and what it cannot reach in a private store, is its adapter's, documented there;
+   *   the executor plans for it.
    *
    * Rejects with a TypeError for anything that is not an http(s) origin (before any browser call), and
    * with an AggregateError when some data could not be removed (after removing the rest).
    */
-  removeSiteData(origins: readonly string[], kinds: readonly SiteDataKind[]): Promise<void>;
+  removeSiteData(origins: readonly string[], kinds: readonly SiteDataKind[], storeId?: string): Promise<void>;
   /**
    * Clear sessionStorage (and, where the browser cannot clear it per site, Cache Storage) inside a live
    * tab, all frames. Resolves without doing anything for a closed tab or a page the extension may not

@@ -85,6 +85,8 @@ export interface WebExtApi {
         hostnames?: string[];
         originTypes?: { unprotectedWeb?: boolean; protectedWeb?: boolean };
         since?: number;
+        /** Firefox: only this cookie store's cookies, localStorage and IndexedDB. */
+        cookieStoreId?: string;
       },
       dataToRemove: Record<string, boolean>,
     ): Promise<void>;

@@ -33,6 +33,8 @@ export interface CookieDialect {
    * reaches the browser ahead of any call made after it.
    */
   readonly eagerStoreId?: string;
+  /** The engine's regular store: what a sweep for the regular store (no `storeId`) reads. */
+  readonly regularStoreId: string;
 }
 
 export interface WebExtCookies {
@@ -49,9 +51,10 @@ export interface WebExtCookies {
   removeKnown(doomed: readonly CookieRecord[], all: readonly CookieRecord[]): Promise<unknown[]>;
   /**
    * Remove every cookie still left of these registrable domains, partitioned under these sites, or
-   * isolated under these domains (Firefox first-party isolation): what a bulk removal could not reach.
+   * isolated under these domains (Firefox first-party isolation): what a bulk removal could not reach. In one
+   * cookie store (undefined: the regular one); other stores' cookies stay.
    */
-  sweep(domains: readonly string[], sites: readonly string[]): Promise<void>;
+  sweep(domains: readonly string[], sites: readonly string[], storeId?: string): Promise<void>;
 }
 
 const SAME_SITE = new Set(['no_restriction', 'lax', 'strict', 'unspecified']);
@@ -101,7 +104,12 @@ export function createWebExtCookies(api: WebExtApi, dialect: CookieDialect): Web
     const storeIds = query.storeId !== undefined ? [query.storeId] : await dialect.storeIds(api);
     const perStore = await Promise.all(
       storeIds.map((storeId) => (eager && storeId === eagerId ? eager : read(storeId))),
-    );
+    ).catch(async (error: unknown): Promise<RawCookie[][]> => {
+      // A store asked for by name that is gone (the last private window closed: Chromium rejects its id) holds
+      // nothing; any other failure is one.
+      if (query.storeId !== undefined && !(await dialect.storeIds(api)).includes(query.storeId)) return [];
+      throw error;
+    });
     if (eager && eagerId !== undefined && !storeIds.includes(eagerId)) perStore.push(await eager);
     // A Map, not a scan per cookie: a lived-in profile holds thousands (docs/benchmarks.md).
     const found = new Map<string, CookieRecord>();
@@ -211,14 +219,18 @@ export function createWebExtCookies(api: WebExtApi, dialect: CookieDialect): Web
   }
 
   /** One read of every store (a filtered `getAll` walks the whole store anyway: docs/benchmarks.md), filtered here. */
-  async function sweep(domains: readonly string[], sites: readonly string[]): Promise<void> {
+  async function sweep(
+    domains: readonly string[],
+    sites: readonly string[],
+    storeId?: string,
+  ): Promise<void> {
     const domainSet = new Set(domains);
     const siteSet = new Set(sites);
     const inScope = (c: CookieRecord) =>
       domainSet.has(registrableDomain(c.domain)) ||
       siteSet.has(c.partitionKey?.topLevelSite ?? '') ||
       domainSet.has(c.firstPartyDomain ?? '');
-    const all = await find({});
+    const all = await find({ storeId: storeId ?? dialect.regularStoreId });
     const leftovers = all.filter(inScope);
     const errors = await removeKnown(leftovers, all);
     if (errors.length > 0) {

@@ -1,8 +1,8 @@
 /**
  * `clearTabStorage`: run a small script in every frame of a live tab. sessionStorage has no
  * browsingData key in either engine. Asked to, the script empties `caches` too (of the frame's own
- * origin and partition — the only ones it can reach), for an engine that cannot remove Cache Storage
- * per site (firefox-cache-storage.ts).
+ * origin and partition — the only ones it can reach) and unregisters its service workers, for an engine that
+ * cannot remove Cache Storage per site, nor service workers per cookie store (firefox-cache-storage.ts).
  */
 import type { WebExtApi } from './webext-api';
 
@@ -29,6 +29,13 @@ export async function clearFrameStorage(withCacheStorage: boolean): Promise<Fram
       cleared.push('cacheStorage');
     } catch {
       // Not a secure context, or blocked.
+    }
+    // Firefox cannot remove service workers of one cookie store either (firefox-site-data.ts).
+    try {
+      for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister();
+      cleared.push('serviceWorkers');
+    } catch {
+      // No service workers here (not a secure context, private browsing).
     }
   }
   return { origin: location.origin, cleared };

@@ -10,6 +10,7 @@
  */
 import type { BrowserDataPort, CookieRecord } from '../browser-data/port';
 import { cookieIdentity } from '../browser-data/port';
+import { storeKey } from '../browser-data/stores';
 import { registrableDomain } from '../rules/hostname';
 import type { Classify } from '../session-groups/types';
 import { cookieInScope, type OutsideSite, planOutside } from './plan';
@@ -49,25 +50,33 @@ export interface ExecuteOptions {
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-const union = (a: CookieScope, b: CookieScope | undefined): CookieScope =>
-  b
-    ? {
-        domains: [...a.domains, ...b.domains],
-        hosts: [...a.hosts, ...b.hosts],
-        topLevelSites: [...a.topLevelSites, ...b.topLevelSites],
-      }
-    : a;
 
-/** Protected sites (by rule) among these cookies: what a crash, a power cut or a time before install left. */
+/** A plan and its plans in other cookie stores (`otherStores`), each acting in its own store. */
+const perStore = (p: PurgePlan | undefined): PurgePlan[] => (p ? [p, ...(p.otherStores ?? [])] : []);
+/** Is the cookie in one of these scopes (each of its own store)? */
+const inAnyScope = (c: CookieRecord, scopes: readonly CookieScope[]) =>
+  scopes.some((scope) => cookieInScope(c, scope));
+
+/**
+ * Protected sites (by rule) among these cookies: what a crash, a power cut or a time before install left. One
+ * per cookie store the site's cookies are in: each store's session is purged in its store.
+ */
 export function protectedCookieSites(cookies: readonly CookieRecord[], classify: Classify): OutsideSite[] {
-  const out = new Map<string, { scopeDomain: string; label: string; hosts: string[] }>();
+  const out = new Map<string, { scopeDomain: string; label: string; hosts: string[]; storeId?: string }>();
   for (const c of cookies) {
     const host = c.domain.replace(/^\./, '').toLowerCase();
     const m = classify(host);
     if (!m) continue;
-    const site = out.get(m.scopeDomain) ?? { scopeDomain: m.scopeDomain, label: m.label, hosts: [] };
+    const storeId = storeKey(c.storeId);
+    const key = `${storeId ?? ''} ${m.scopeDomain}`;
+    const site = out.get(key) ?? {
+      scopeDomain: m.scopeDomain,
+      label: m.label,
+      hosts: [],
+      ...(storeId !== undefined ? { storeId } : {}),
+    };
     if (!site.hosts.includes(host)) site.hosts.push(host);
-    out.set(m.scopeDomain, site);
+    out.set(key, site);
   }
   return [...out.values()];
 }
@@ -113,10 +122,10 @@ export async function executePurge(plan: PurgePlan, opts: ExecuteOptions): Promi
   };
   /** Every cookie the plans reach, partitioned and first-party-isolated ones included: ONE read of every store. */
   const findScoped = async (all?: readonly CookieRecord[]) => {
-    const scope = union(plan.cookies, journal.outside?.cookies);
+    const scopes = [...perStore(plan), ...perStore(journal.outside)].map((p) => p.cookies);
     const byKey = new Map<string, CookieRecord>();
     for (const c of all ?? (await port.findCookies({})))
-      if (cookieInScope(c, scope)) byKey.set(cookieIdentity(c), c);
+      if (inAnyScope(c, scopes)) byKey.set(cookieIdentity(c), c);
     return [...byKey.values()];
   };
 
@@ -139,7 +148,7 @@ export async function executePurge(plan: PurgePlan, opts: ExecuteOptions): Promi
       phase1Saved,
       run(`${prefix}site-data`, 'site-data', async () => {
         report.cookieSitesCleared += p.cookies.topLevelSites.length;
-        await Promise.all(p.siteData.map((d) => port.removeSiteData(d.origins, d.kinds)));
+        await Promise.all(p.siteData.map((d) => port.removeSiteData(d.origins, d.kinds, p.storeId)));
         // What the receipt counts: the plan's own origins (not other sites whose HTTP cache went too).
         const own = new Set(
           p.siteData.filter((d) => d.reason !== 'http-cache-of-fetched-origin').flatMap((d) => d.origins),
@@ -185,7 +194,13 @@ export async function executePurge(plan: PurgePlan, opts: ExecuteOptions): Promi
     await save();
   };
 
-  await removeByOrigin(plan, '');
+  /** Phases 1 and 2 of a plan in every cookie store it has groups in, one store after the other. */
+  const removeInEveryStore = async (p: PurgePlan, prefix: string) => {
+    await removeByOrigin(p, prefix);
+    for (const other of p.otherStores ?? []) await removeByOrigin(other, `${prefix}${other.storeId}:`);
+  };
+
+  await removeInEveryStore(plan, '');
 
   // Phase 3: cookies the origin-wide call cannot reach (other partitions, subdomains never visited, narrow
   // rules) — and, for a sweeping plan, protected sites no group knew of, purged here as their own plan.
@@ -194,7 +209,8 @@ export async function executePurge(plan: PurgePlan, opts: ExecuteOptions): Promi
   await run('cookies', 'cookies', async () => {
     const all = await port.findCookies({});
     if (plan.sweep && opts.classify && !journal.outside) {
-      const inPlan = (c: CookieRecord) => cookieInScope(c, plan.cookies);
+      const scopes = perStore(plan).map((p) => p.cookies);
+      const inPlan = (c: CookieRecord) => inAnyScope(c, scopes);
       const sites = protectedCookieSites(
         all.filter((c) => !inPlan(c)),
         opts.classify,
@@ -205,7 +221,7 @@ export async function executePurge(plan: PurgePlan, opts: ExecuteOptions): Promi
         await save();
       }
     }
-    if (journal.outside) await removeByOrigin(journal.outside, 'outside:');
+    if (journal.outside) await removeInEveryStore(journal.outside, 'outside:');
     const rest = await findScoped(journal.outside ? undefined : all);
     cleanRead = rest.length === 0;
     const results = await Promise.allSettled(rest.map((c) => port.removeCookie(c)));

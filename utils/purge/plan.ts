@@ -8,6 +8,7 @@ import {
   type SiteDataKind,
   type TabInfo,
 } from '../browser-data/port';
+import { isPrivateStore, sameStore, storeOfTab } from '../browser-data/stores';
 import { registrableDomain as registrable, isWithin as within } from '../rules/hostname';
 import type { RuleMatch } from '../rules/types';
 import type { SessionGroup } from '../session-groups/types';
@@ -65,6 +66,8 @@ function hostOf(url: string | undefined): string | undefined {
 
 /** Does this cookie belong to the group? Its domain is a protected site's, it would be sent to a group host, or it is partitioned under a group site. */
 export function cookieInScope(c: CookieRecord, scope: CookieScope): boolean {
+  // Another cookie store is another session: the same site's cookies there are never this one's.
+  if (!sameStore(c.storeId, scope.storeId)) return false;
   const d = c.domain.replace(/^\./, '').toLowerCase();
   // An excluded host's own cookies (set for it or under it) are never the group's.
   if (scope.excluded?.some((x) => within(d, x))) return false;
@@ -76,11 +79,56 @@ export function cookieInScope(c: CookieRecord, scope: CookieScope): boolean {
   return false;
 }
 
-/** A protected site no group knew of, found by its cookies: the hosts those cookies were set for. */
-export type OutsideSite = Pick<RuleMatch, 'scopeDomain' | 'label'> & { hosts?: readonly string[] };
+/**
+ * A protected site no group knew of, found by its cookies: the hosts those cookies were set for, and the cookie
+ * store they are in (absent: the regular one).
+ */
+export type OutsideSite = Pick<RuleMatch, 'scopeDomain' | 'label'> & {
+  hosts?: readonly string[];
+  storeId?: string;
+};
 
+/**
+ * The plan: one per cookie store the groups (and sites found outside them) are in, each acting in its store
+ * only — the same site signed in in a private window or a container is another session, and stays. The first
+ * plan (the regular store's, when it has any) carries the others in `otherStores`, and every group id and label.
+ */
 export function planPurge(input: PlanInput): PurgePlan {
+  const named = new Set([
+    ...input.groups.map((g) => g.storeId),
+    ...(input.extraSites ?? []).map((x) => x.storeId),
+  ]);
+  // The regular store first (a sort would put `undefined` last whatever the comparator says).
+  const stores = [
+    ...(named.has(undefined) ? [undefined] : []),
+    ...[...named].filter((id): id is string => id !== undefined).sort(),
+  ];
+  const [first, ...rest] = stores.length ? stores : [undefined];
+  const inStore = (storeId: string | undefined): PlanInput => ({
+    ...input,
+    id: storeId === first ? input.id : `${input.id}-${storeId}`,
+    groups: input.groups.filter((g) => g.storeId === storeId),
+    extraSites: (input.extraSites ?? []).filter((x) => x.storeId === storeId),
+    tabs: input.tabs.filter((t) => sameStore(storeOfTab(t), storeId)),
+    sweep: storeId === first && input.sweep === true,
+  });
+  const plan = planStore(inStore(first), first);
+  if (!rest.length) return plan;
+  const others = rest.map((storeId) => planStore(inStore(storeId), storeId));
+  return {
+    ...plan,
+    groupIds: [plan, ...others].flatMap((p) => p.groupIds),
+    labels: uniq([plan, ...others].flatMap((p) => p.labels)),
+    otherStores: others,
+  };
+}
+
+/** The plan of one cookie store: `input` holds only its groups, sites and tabs. */
+function planStore(input: PlanInput, storeId: string | undefined): PurgePlan {
   const { groups } = input;
+  // Private browsing writes no history and keeps no downloads list: what a search finds there is another
+  // store's (the same site visited in a normal window), never this session's.
+  const inMemory = isPrivateStore(storeId);
   const excluded = uniq((input.excluded ?? []).map((x) => x.toLowerCase().replace(/\.$/, '')));
   const isExcluded = (h: string) => excluded.some((x) => within(h, x));
   const keepOrigin = (o: string) => {
@@ -174,6 +222,7 @@ export function planPurge(input: PlanInput): PurgePlan {
     hosts: loginHosts,
     topLevelSites,
     ...(excluded.length ? { excluded } : {}),
+    ...(storeId !== undefined ? { storeId } : {}),
   };
   const groupsSince = groups.length ? Math.min(...groups.map((g) => g.startedAt)) : undefined;
 
@@ -191,14 +240,15 @@ export function planPurge(input: PlanInput): PurgePlan {
     clearTabs,
     siteData,
     cookies,
-    history: input.clearHistory
-      ? {
-          hosts: uniq([...hosts, ...siteDomains]),
-          urls: uniq(groups.flatMap((g) => g.urls ?? [])).filter(keepOrigin),
-          since,
-        }
-      : null,
-    downloads: input.clearDownloads ? { hosts: uniq([...hosts, ...siteDomains]), since } : null,
+    history:
+      input.clearHistory && !inMemory
+        ? {
+            hosts: uniq([...hosts, ...siteDomains]),
+            urls: uniq(groups.flatMap((g) => g.urls ?? [])).filter(keepOrigin),
+            since,
+          }
+        : null,
+    downloads: input.clearDownloads && !inMemory ? { hosts: uniq([...hosts, ...siteDomains]), since } : null,
     httpCacheSince,
     closedTabs: { hosts, domains: siteDomains, ...(excluded.length ? { excluded } : {}) },
     formData:
@@ -207,6 +257,7 @@ export function planPurge(input: PlanInput): PurgePlan {
         : null,
     sweep: input.sweep === true,
     ...(input.sessionStartedAt !== undefined ? { sessionStartedAt: input.sessionStartedAt } : {}),
+    ...(storeId !== undefined ? { storeId } : {}),
   };
 }
 

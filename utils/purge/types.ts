@@ -46,6 +46,11 @@ export interface CookieScope {
    * protected domain above it is (absent in journals from before it existed: nothing excluded).
    */
   excluded?: string[];
+  /**
+   * The cookie store these cookies are in (utils/browser-data/stores.ts): absent, the regular store. A cookie of
+   * the same site in another store is another session's, never in scope.
+   */
+  storeId?: string;
 }
 
 export interface PlannedTab {
@@ -95,6 +100,13 @@ export interface PurgePlan {
   sweep: boolean;
   /** When the browser session started, if known: where history and downloads of sites found outside begin. */
   sessionStartedAt?: number;
+  /** The cookie store the plan acts in (its tabs, site data and cookies): absent, the regular store. */
+  storeId?: string;
+  /**
+   * The same purge in other cookie stores (groups of a private window or a container), one plan per store, run
+   * in the same journal and report. Absent when every group is in the plan's own store.
+   */
+  otherStores?: PurgePlan[];
 }
 
 export interface CookieLeftover {

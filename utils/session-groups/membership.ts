@@ -37,13 +37,34 @@ export function isOnGroupSite(g: Pick<SessionGroup, 'sites'>, host: string): boo
   return g.sites.some((x) => isWithin(host, x.scopeDomain));
 }
 
-/** The group that has this host as a member (hosts are in one group at most: a shared host merges groups). */
-export function groupOfHost(s: SessionState, host: string): SessionGroup | undefined {
-  return Object.values(s.groups).find((g) => g.hosts.includes(host));
+/** The cookie store the tab is in, as groups keep it (undefined: the regular store). */
+export const storeOfTrack = (s: SessionState, tabId: number): string | undefined =>
+  s.tabs[String(tabId)]?.storeId;
+
+/**
+ * The tab is in this cookie store (undefined: the regular one): noted on its track before its events change
+ * the state, so that the groups it starts, joins or reaches are that store's. A tab never changes store.
+ */
+export function inStore(prev: SessionState, tabId: number, storeId: string | undefined): SessionState {
+  if (storeId === undefined || prev.tabs[String(tabId)]?.storeId === storeId) return prev;
+  const s = structuredClone(prev);
+  trackOf(s, tabId).storeId = storeId;
+  return s;
 }
 
-export function groupOfRule(s: SessionState, ruleId: string): SessionGroup | undefined {
-  return Object.values(s.groups).find((g) => g.sites.some((site) => site.ruleId === ruleId));
+/**
+ * The group of this cookie store that has this host as a member (in a store, hosts are in one group at most: a
+ * shared host merges groups). The same host in another store is another session: another group.
+ */
+export function groupOfHost(s: SessionState, host: string, storeId?: string): SessionGroup | undefined {
+  return Object.values(s.groups).find((g) => g.storeId === storeId && g.hosts.includes(host));
+}
+
+/** The group of this cookie store that covers the rule. */
+export function groupOfRule(s: SessionState, ruleId: string, storeId?: string): SessionGroup | undefined {
+  return Object.values(s.groups).find(
+    (g) => g.storeId === storeId && g.sites.some((site) => site.ruleId === ruleId),
+  );
 }
 
 /** The tab's record, created when the state has none yet (draft helper). */
@@ -61,8 +82,8 @@ const ruleOnly = (m: RuleMatch): RuleMatch => ({
   scopeDomain: m.scopeDomain,
 });
 
-/** A new group for the rule that matched, with an id no other group has (draft helper). */
-export function newGroup(s: SessionState, m: RuleMatch, now: number): SessionGroup {
+/** A new group for the rule that matched, in this cookie store, with an id no other group has (draft helper). */
+export function newGroup(s: SessionState, m: RuleMatch, now: number, storeId?: string): SessionGroup {
   let id = `g-${m.ruleId}`;
   for (let n = 2; s.groups[id]; n++) id = `g-${m.ruleId}-${n}`;
   const g: SessionGroup = {
@@ -71,6 +92,7 @@ export function newGroup(s: SessionState, m: RuleMatch, now: number): SessionGro
     hosts: [],
     origins: [],
     tabIds: [],
+    ...(storeId !== undefined ? { storeId } : {}),
     startedAt: now,
     lastSeenAt: now,
   };
@@ -105,7 +127,8 @@ export function retargetGroups(s: SessionState, from: readonly string[], to: str
 
 /** Fold `from` into `into`: one single-sign-on session, one group (draft helper). */
 export function mergeGroups(s: SessionState, into: SessionGroup, from: SessionGroup): void {
-  if (into.id === from.id) return;
+  // Sessions in two cookie stores are never one.
+  if (into.id === from.id || into.storeId !== from.storeId) return;
   for (const site of from.sites) addSite(into, site);
   for (const h of from.hosts) into.hosts = add(into.hosts, h);
   for (const o of from.origins) into.origins = add(into.origins, o);
@@ -117,7 +140,10 @@ export function mergeGroups(s: SessionState, into: SessionGroup, from: SessionGr
   retargetGroups(s, [from.id], into.id);
 }
 
-/** Add hosts/origins to a group; a host that already belongs to another group merges the two (shared SSO) (draft helper). */
+/**
+ * Add hosts/origins to a group; a host that already belongs to another group of its cookie store merges the two
+ * (shared SSO) (draft helper).
+ */
 export function joinHosts(
   s: SessionState,
   g: SessionGroup,
@@ -125,7 +151,7 @@ export function joinHosts(
   origins: string[],
 ): SessionGroup {
   for (const host of hosts) {
-    const other = groupOfHost(s, host);
+    const other = groupOfHost(s, host, g.storeId);
     if (other && other.id !== g.id) mergeGroups(s, g, other);
     g.hosts = add(g.hosts, host);
   }

@@ -29,6 +29,7 @@ import {
   joinTab,
   mergeGroups,
   newGroup,
+  storeOfTrack,
   trackOf,
 } from './membership';
 import type { Classify, RecentStep, SessionGroup, SessionState, TabTrack } from './types';
@@ -270,7 +271,8 @@ export const onMainFrameRequest: TabUrlChange = (prev, tabId, url, classify, now
   if (!u) return prev;
   const host = u.hostname;
   const m = classify(host);
-  const member = groupOfHost(prev, host);
+  const store = storeOfTrack(prev, tabId);
+  const member = groupOfHost(prev, host, store);
   const known = prev.tabs[String(tabId)];
   const contextGroupId =
     known?.groupId ?? (trailIsFresh(known?.trail, now) ? known?.trail?.fromGroupId : undefined);
@@ -291,7 +293,11 @@ export const onMainFrameRequest: TabUrlChange = (prev, tabId, url, classify, now
     }
     const s = structuredClone(prev);
     const tab = trackOf(s, tabId);
-    let g = member ? s.groups[member.id]! : m ? (groupOfRule(s, m.ruleId) ?? newGroup(s, m, now)) : undefined;
+    let g = member
+      ? s.groups[member.id]!
+      : m
+        ? (groupOfRule(s, m.ruleId, store) ?? newGroup(s, m, now, store))
+        : undefined;
     if (!g) return prev;
     g = joinHosts(s, g, [host], [u.origin]);
     g.urls = addUrl(g.urls, u.href);
@@ -337,10 +343,13 @@ export function onMainFrameCommit(
   const m = classify(host);
 
   let target: SessionGroup | undefined;
-  if (m && !isLoginService(m)) target = groupOfRule(s, m.ruleId) ?? newGroup(s, m, now);
-  else if (m) target = (deliberate ? undefined : context) ?? groupOfRule(s, m.ruleId) ?? newGroup(s, m, now);
+  const store = tab.storeId;
+  if (m && !isLoginService(m)) target = groupOfRule(s, m.ruleId, store) ?? newGroup(s, m, now, store);
+  else if (m)
+    target =
+      (deliberate ? undefined : context) ?? groupOfRule(s, m.ruleId, store) ?? newGroup(s, m, now, store);
   else {
-    target = groupOfHost(s, host);
+    target = groupOfHost(s, host, store);
     if (target && strayOnLoginHost(target, host, context?.id, m)) target = undefined;
     // A tab of one group reached a host of another (their logins share an SSO host): one session now.
     if (target && context && context.id !== target.id && !deliberate) mergeGroups(s, target, context);
@@ -359,7 +368,7 @@ export function onMainFrameCommit(
   }
 
   if (m && !target.sites.some((x) => x.ruleId === m.ruleId)) {
-    const holder = groupOfRule(s, m.ruleId);
+    const holder = groupOfRule(s, m.ruleId, store);
     if (holder && holder.id !== target.id) mergeGroups(s, target, holder);
     else addSite(target, m);
   }

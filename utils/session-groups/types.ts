@@ -36,6 +36,12 @@ export interface SessionGroup {
    * record of membership. "Which groups has this tab belonged to" is derived from it (`groupsOfTab`).
    */
   tabIds: number[];
+  /**
+   * The cookie store its tabs are in when not the regular one (`'1'`: Chromium incognito; `firefox-private`,
+   * `firefox-container-N`): the same site in two stores is two sessions, two groups, purged apart
+   * (utils/browser-data/stores.ts).
+   */
+  storeId?: string;
   startedAt: number;
   lastSeenAt: number;
 }
@@ -74,6 +80,8 @@ export interface RecentStep {
 
 export interface TabTrack {
   tabId: number;
+  /** The tab's cookie store when not the regular one: the groups it can start, join or reach are that store's. */
+  storeId?: string;
   /** Host the tab's top frame is on now. */
   host?: string;
   /**

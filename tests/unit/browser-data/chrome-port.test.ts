@@ -62,7 +62,8 @@ describe('chrome port', () => {
       '0 www.lokaltidningen.se/ paper',
       '1 www.jarfalla.se/ incognito',
     ]);
-    expect(names(double.cookies)).toEqual(['0 www.lokaltidningen.se/ paper']);
+    // The incognito session of the same site is another one: it stays.
+    expect(names(double.cookies)).toEqual(['0 www.lokaltidningen.se/ paper', '1 www.jarfalla.se/ incognito']);
   });
 
   it('chrome: one browsingData call by origin, then sweeps cookies the call cannot reach', async () => {
@@ -93,8 +94,41 @@ describe('chrome port', () => {
         data: { cookies: true, localStorage: true, cacheStorage: true },
       },
     ]);
-    expect(double.cookies.map((c) => c.name).sort()).toEqual(['elsewhere', 'idp']);
+    expect(double.cookies.map((c) => c.name).sort()).toEqual(['elsewhere', 'idp', 'incognito']);
     expect(double.cookies.find((c) => c.name === 'idp')?.partitionKey).toBeUndefined();
+  });
+
+  it('chrome: in incognito, which browsingData never reaches, the store’s cookies go one by one; the regular store keeps its own', async () => {
+    const double = createApiDouble('chrome');
+    double.listedStores = ['0', '1'];
+    await seed(double, [
+      { url: 'https://www.jarfalla.se/', name: 'anna' },
+      { url: 'https://www.jarfalla.se/', name: 'bertil', storeId: '1' },
+      { url: 'https://idp.broker.se/', name: 'bertil-idp', storeId: '1' },
+    ]);
+    const port = createChromePort(double.api).port;
+    await port.removeSiteData(
+      ['https://www.jarfalla.se', 'https://idp.broker.se'],
+      ['cookies', 'localStorage'],
+      '1',
+    );
+    expect(double.browsingDataCalls).toEqual([]);
+    expect(names(double.cookies)).toEqual(['0 www.jarfalla.se/ anna']);
+  });
+
+  it('chrome: a store that no longer exists (the last incognito window closed) holds nothing to remove', async () => {
+    const double = createApiDouble('chrome');
+    double.listedStores = ['0'];
+    const getAll = double.api.cookies.getAll;
+    double.api.cookies.getAll = async (details) => {
+      if (details.storeId === '1') throw new Error('Invalid cookie store id: 1');
+      return getAll(details);
+    };
+    await seed(double, [{ url: 'https://www.jarfalla.se/', name: 'anna' }]);
+    const port = createChromePort(double.api).port;
+    await expect(port.removeSiteData(['https://www.jarfalla.se'], ['cookies'], '1')).resolves.toBeUndefined();
+    expect(await port.findCookies({ storeId: '1' })).toEqual([]);
+    expect(names(double.cookies)).toEqual(['0 www.jarfalla.se/ anna']);
   });
 
   it('rejects what is not an origin before calling the browser, and does nothing for no origins', async () => {

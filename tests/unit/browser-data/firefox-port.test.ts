@@ -65,9 +65,10 @@ describe('webext port: removeSiteData', () => {
       'jarfalla.se',
       'www.jarfalla.se',
     ]);
+    expect((cookies!.options as { cookieStoreId: string }).cookieStoreId).toBe('firefox-default');
     expect(storage).toEqual({
       method: 'remove',
-      options: { hostnames: ['www.jarfalla.se', 'www.jarfalla.se:8443'] },
+      options: { hostnames: ['www.jarfalla.se', 'www.jarfalla.se:8443'], cookieStoreId: 'firefox-default' },
       data: { localStorage: true, indexedDB: true },
     });
     expect(cache).toEqual({ method: 'removeCache', options: {} });
@@ -75,12 +76,23 @@ describe('webext port: removeSiteData', () => {
     expect(double.loads).toEqual([]); // no Cache Storage asked for: no page loaded
   });
 
-  it('firefox: cookies go by the origins’ own hosts too, reaching containers the extension cannot list', async () => {
+  it('firefox: in a container (even one the extension cannot list), only that container’s cookies and storage go', async () => {
     const double = createApiDouble('firefox');
-    await seed(double, [{ url: 'https://www.jarfalla.se/', name: 'hidden', storeId: 'firefox-container-9' }]);
+    await seed(double, [
+      { url: 'https://www.jarfalla.se/', name: 'bertil', storeId: 'firefox-container-9' },
+      { url: 'https://www.jarfalla.se/', name: 'anna' },
+      { url: 'https://www.jarfalla.se/', name: 'cecilia', storeId: 'firefox-private' },
+    ]);
+    for (const storeId of ['firefox-default', 'firefox-container-9', 'firefox-private'])
+      double.siteData.push({ storeId, origin: 'https://www.jarfalla.se', kind: 'localStorage', name: 'ls' });
     const port = createFirefoxPort(double.api).port;
-    await port.removeSiteData(['https://www.jarfalla.se'], ['cookies']);
-    expect(double.cookies).toEqual([]);
+    await port.removeSiteData(
+      ['https://www.jarfalla.se'],
+      ['cookies', 'localStorage'],
+      'firefox-container-9',
+    );
+    expect(double.cookies.map((c) => c.name).sort()).toEqual(['anna', 'cecilia']);
+    expect(double.siteData.map((i) => i.storeId).sort()).toEqual(['firefox-default', 'firefox-private']);
   });
 });
 
@@ -115,13 +127,18 @@ describe('webext port: Firefox Cache Storage', () => {
     return double;
   }
 
-  it('without a live tab: a background tab of its own at the origin, after the cookies are gone, in each store that used it', async () => {
+  it('without a live tab: a background tab of its own at the origin, after the cookies are gone, in the store asked for', async () => {
     const double = await visited(['firefox-default', 'firefox-container-2']);
     const port = createFirefoxPort(double.api).port;
-    await port.removeSiteData(
-      [ESERVICE, IDP, `http://${new URL(ESERVICE).host}`],
-      ['cookies', 'cacheStorage'],
-    );
+    const origins = [ESERVICE, IDP, `http://${new URL(ESERVICE).host}`];
+    await port.removeSiteData(origins, ['cookies', 'cacheStorage'], 'firefox-container-2');
+    // The regular store's session of the same sites is another one: its caches stay.
+    expect(caches(double)).toEqual([
+      `firefox-default ${ESERVICE}`,
+      `firefox-default ${IDP}`,
+      'firefox-default https://www.lokaltidningen.se',
+    ]);
+    await port.removeSiteData(origins, ['cookies', 'cacheStorage']);
 
     expect(caches(double)).toEqual(['firefox-default https://www.lokaltidningen.se']);
     expect(double.loads.map((l) => `${l.cookieStoreId} ${l.url} [${l.cookies}]`).sort()).toEqual([

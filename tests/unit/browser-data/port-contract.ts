@@ -194,18 +194,41 @@ export function portContract(name: string, makePort: MakePort): void {
   });
 
   describe(`${name}: removeSiteData`, () => {
-    it('removes cookies of the whole registrable domain, in every store, and cookies partitioned under the site', async () => {
+    it('removes cookies of the whole registrable domain, and cookies partitioned under the site, in the regular store only', async () => {
       const t = make();
       municipality(t);
       await t.port.removeSiteData(['https://www.jarfalla.se'], ['cookies']);
-      expect((await t.port.findCookies({})).map((c) => c.name).sort()).toEqual(['idp-top', 'lookalike']);
+      // The same site signed in in a private window is another session: it stays.
+      expect((await t.port.findCookies({})).map((c) => c.name).sort()).toEqual([
+        'idp-top',
+        'lookalike',
+        'private',
+      ]);
       expect(
         t
           .state()
           .cookies.map((c) => c.name)
           .sort(),
-      ).toEqual(['idp-top', 'lookalike']);
+      ).toEqual(['idp-top', 'lookalike', 'private']);
       // Only cookies were asked for.
+      expect(left(t, 'localStorage')).toHaveLength(5);
+    });
+
+    it('in a store named, removes that store’s cookies of the site and nothing of any other store', async () => {
+      const t = make();
+      municipality(t);
+      for (const storeId of [t.stores.private, ...t.stores.containers])
+        t.setCookie({ name: `in-${storeId}`, domain: '.jarfalla.se', storeId });
+      const before = names(await t.port.findCookies({}));
+      await t.port.removeSiteData(['https://www.jarfalla.se'], ['cookies', 'localStorage'], t.stores.private);
+      const gone = before.filter((c) => !names(t.state().cookies).includes(c));
+      expect(gone).toEqual(
+        [
+          `${t.stores.private} - www.jarfalla.se private=`,
+          `${t.stores.private} - .jarfalla.se in-${t.stores.private}=`,
+        ].sort(),
+      );
+      // Storage of the regular store stays.
       expect(left(t, 'localStorage')).toHaveLength(5);
     });
 
@@ -240,7 +263,7 @@ export function portContract(name: string, makePort: MakePort): void {
       const after = t.state();
       await t.port.removeSiteData(origins, ['cookies', 'localStorage']);
       expect(t.state()).toEqual(after);
-      expect(after.cookies.map((c) => c.name)).toEqual(['lookalike']);
+      expect(after.cookies.map((c) => c.name).sort()).toEqual(['lookalike', 'private']);
       await expect(t.port.removeSiteData([], ['cookies'])).resolves.toBeUndefined();
     });
   });

@@ -62,6 +62,11 @@ export interface ApiDouble {
 }
 
 const defaultStore = (engine: Engine) => (engine === 'chrome' ? '0' : 'firefox-default');
+/** The store a tab's pages use: Firefox names it; a Chromium incognito tab is in `'1'`. */
+const tabStore = (engine: Engine, tab: RawTab) =>
+  tab.cookieStoreId ?? (tab.incognito && engine === 'chrome' ? '1' : defaultStore(engine));
+/** Firefox: the only kinds `browsingData.remove` limits to a `cookieStoreId` (it rejects any other with it). */
+const FIREFOX_STORE_KEYS = new Set(['cookies', 'localStorage', 'indexedDB']);
 const isWeb = (url: string | undefined) => /^https?:/.test(url ?? '');
 const siteOf = (url: string) => `${new URL(url).protocol}//${registrableDomain(new URL(url).hostname)}`;
 /** browsingData keys Firefox knows (`remove` rejects a call with any other). */
@@ -128,26 +133,30 @@ export function createApiDouble(engine: Engine): ApiDouble {
    * One frame of a tab running `clearFrameStorage`: its sessionStorage and, when asked, its Cache Storage
    * (of its own origin, in its partition: first-party when it is same-site with the top frame).
    */
-  const runInFrame = (tab: DoubleTab, frameUrl: string, withCacheStorage: boolean) => {
+  const runInFrame = (tab: DoubleTab, frameUrl: string, withCacheStorage: boolean, everything = false) => {
     const origin = new URL(frameUrl).origin;
-    const storeId = tab.cookieStoreId ?? defaultStore(engine);
+    const storeId = tabStore(engine, tab);
     const topSite = siteOf(tab.url!);
     const partition = siteOf(frameUrl) === topSite ? undefined : topSite;
     d.sessionStorage = d.sessionStorage.filter((s) => !(s.tabId === tab.id && s.origin === origin));
     const cleared = ['sessionStorage'];
-    if (withCacheStorage && frameUrl.startsWith('https:')) {
-      d.siteData = d.siteData.filter(
-        (c) =>
-          !(
-            c.kind === 'cacheStorage' &&
-            c.storeId === storeId &&
-            c.origin === origin &&
-            c.topLevelSite === partition
-          ),
-      );
-      cleared.push('cacheStorage');
-    }
-    return { origin, cleared };
+    // `clearFrameStorage(true)`: Cache Storage and service workers; `clearPageStorage`: everything a page can.
+    const kinds = everything
+      ? ['localStorage', 'indexedDB', 'cacheStorage', 'serviceWorkers']
+      : withCacheStorage && frameUrl.startsWith('https:')
+        ? ['cacheStorage', 'serviceWorkers']
+        : [];
+    d.siteData = d.siteData.filter(
+      (c) =>
+        !(
+          kinds.includes(c.kind) &&
+          c.storeId === storeId &&
+          c.origin === origin &&
+          c.topLevelSite === partition
+        ),
+    );
+    if (kinds.includes('cacheStorage')) cleared.push('cacheStorage');
+    return everything ? (['sessionStorage', ...kinds] as never) : { origin, cleared };
   };
   /** The frames a script reaches; a page the extension may not script (or that did not load) refuses it. */
   const scriptFrames = (tab: DoubleTab, allFrames: boolean) => {
@@ -237,6 +246,11 @@ export function createApiDouble(engine: Engine): ApiDouble {
         const keys = Object.keys(data).filter((k) => data[k]);
         if (engine === 'firefox' && keys.some((k) => !FIREFOX_KEYS.has(k)))
           throw new Error('Type error for parameter dataToRemove');
+        const store = options.cookieStoreId;
+        const bad = keys.find((k) => !FIREFOX_STORE_KEYS.has(k));
+        if (store !== undefined && bad)
+          throw new Error(`Firefox does not support clearing ${bad} with 'cookieStoreId'.`);
+        const inStore = (id: string) => store === undefined || id === store;
         if (data.formData) d.formData = d.formData.filter((e) => e.at < (options.since ?? 0));
         // By time alone (no origins, no hostnames): every site's HTTP cache (the double keeps no time for it).
         if (data.cache && !options.origins && !options.hostnames)
@@ -248,7 +262,8 @@ export function createApiDouble(engine: Engine): ApiDouble {
         } else if (options.hostnames) {
           const hostnames = options.hostnames;
           d.siteData = d.siteData.filter(
-            (i) => !(storage(i.kind) && i.kind !== 'cache' && firefoxRemoves(i, hostnames)),
+            (i) =>
+              !(storage(i.kind) && i.kind !== 'cache' && inStore(i.storeId) && firefoxRemoves(i, hostnames)),
           );
         }
         if (!data.cookies) return;
@@ -257,8 +272,10 @@ export function createApiDouble(engine: Engine): ApiDouble {
           const domains = new Set(options.origins.map((o) => registrableDomain(new URL(o).hostname)));
           drop(d.cookies.filter((c) => c.storeId === '0' && domains.has(registrableDomain(c.domain))));
         } else if (options.hostnames) {
-          // Firefox: exact host (leading dot ignored), every store and partition.
-          drop(d.cookies.filter((c) => options.hostnames!.includes(stripDot(c.domain))));
+          // Firefox: exact host (leading dot ignored), every partition, of the store named (or every store).
+          drop(
+            d.cookies.filter((c) => inStore(c.storeId) && options.hostnames!.includes(stripDot(c.domain))),
+          );
         }
       },
       async removeCache(options) {
@@ -270,9 +287,10 @@ export function createApiDouble(engine: Engine): ApiDouble {
       async executeScript(injection) {
         const tab = tabById(injection.target.tabId);
         const frames = scriptFrames(tab, injection.target.allFrames === true);
+        const everything = injection.func.name === 'clearPageStorage';
         return frames.map((url, frameId) => ({
           frameId,
-          result: runInFrame(tab, url, injection.args?.[0] === true) as never,
+          result: runInFrame(tab, url, injection.args?.[0] === true, everything) as never,
         }));
       },
     },

@@ -32,7 +32,8 @@ const siteDataLines = (port: FakePort) =>
 
 /**
  * A person logged in to Järfälla's e-services through an IdP on no list, in a normal and an incognito
- * window; a chat widget under the kommun's site; a newspaper in another tab with the same widget.
+ * window (two sessions: one group in each cookie store); a chat widget under the kommun's site; a newspaper in
+ * another tab with the same widget.
  */
 function browserWithSession(engine: FakeEngine = 'chrome') {
   const port = createFakePort({ engine, now });
@@ -90,8 +91,19 @@ function browserWithSession(engine: FakeEngine = 'chrome') {
     ],
     hosts: ['e-tjanster.jarfalla.se', 'login.eidbrygga.net'],
     origins: [ESERVICE, IDP],
-    tabIds: [tab, privateTab],
+    tabIds: [tab],
     startedAt: T0 - 60_000,
+    lastSeenAt: T0 - 1000,
+  };
+  // The incognito window's session: the same site, in the private store.
+  const privateGroup: SessionGroup = {
+    id: 'g-se-kommun-0123-2',
+    sites: group.sites,
+    hosts: ['e-tjanster.jarfalla.se'],
+    origins: [ESERVICE],
+    tabIds: [privateTab],
+    storeId: priv,
+    startedAt: T0 - 30_000,
     lastSeenAt: T0 - 1000,
   };
   const untouched = {
@@ -106,13 +118,13 @@ function browserWithSession(engine: FakeEngine = 'chrome') {
       `${normal} https://lokaltidningen.se ${WIDGET} localStorage`,
     ].sort(),
   };
-  return { port, group, tab, privateTab, newsTab, untouched, normal, priv };
+  return { port, group, privateGroup, tab, privateTab, newsTab, untouched, normal, priv };
 }
 
 type World = ReturnType<typeof browserWithSession>;
 
 async function planFor(
-  w: Pick<World, 'port' | 'group'>,
+  w: Pick<World, 'port' | 'group'> & { privateGroup?: SessionGroup },
   trigger: PurgeTrigger = 'button',
   over: { clearDownloads?: boolean; clearFormData?: boolean; groups?: SessionGroup[] } = {},
 ) {
@@ -120,7 +132,7 @@ async function planFor(
     id: `p-${trigger}`,
     trigger,
     now: T0,
-    groups: over.groups ?? [w.group],
+    groups: over.groups ?? [w.group, ...(w.privateGroup ? [w.privateGroup] : [])],
     tabs: await w.port.listTabs(),
     clearHistory: true,
     clearDownloads: over.clearDownloads ?? true,
@@ -164,9 +176,9 @@ describe('executePurge: no read of the store before the bulk removal', () => {
         calls.push('read');
         return w.port.findCookies(q);
       },
-      removeSiteData: (origins, kinds) => {
+      removeSiteData: (origins, kinds, storeId) => {
         calls.push('bulk removal');
-        return w.port.removeSiteData(origins, kinds);
+        return w.port.removeSiteData(origins, kinds, storeId);
       },
     };
     const report = await executePurge(plan, { port, journal: journalStore().store, now });
@@ -203,8 +215,9 @@ describe('executePurge: no read of the store before the bulk removal', () => {
     expect(report.labels).toContain('Huddinge kommun');
     expect(cookieLines(w.port)).toEqual(w.untouched.cookies);
     expect(siteDataLines(w.port)).toEqual(w.untouched.siteData);
-    // Counted once with the plan's own sites: no second report to merge.
-    expect(report.cookieSitesCleared).toBe(plan.cookies.topLevelSites.length + 1);
+    // Counted once with the plan's own sites: no second report to merge. Besides Huddinge, the incognito session
+    // of Järfälla (no group here knew of it) went in its own store.
+    expect(report.cookieSitesCleared).toBe(plan.cookies.topLevelSites.length + 2);
   });
 
   it('a sweeping plan without a recogniser is refused before anything is touched', async () => {
@@ -240,11 +253,12 @@ describe('executePurge: a whole group', () => {
       finishedAt: T0,
       tabsClosed: 2,
       tabsCleared: 0,
-      // jarfalla.se and the IdP's eidbrygga.net (its SSO cookie and a cookie partitioned under jarfalla.se)
-      cookieSitesCleared: 2,
-      // http and https of both hosts, plus the site's own domain (jarfalla.se)
-      originsCleared: 6,
-      sitesCleared: 2,
+      // In the regular store jarfalla.se and the IdP's eidbrygga.net (its SSO cookie and a cookie partitioned
+      // under jarfalla.se); in the incognito store jarfalla.se: counted per store, each a session of its own.
+      cookieSitesCleared: 3,
+      // http and https of both hosts, plus the site's own domain (jarfalla.se); in incognito the e-service's
+      originsCleared: 10,
+      sitesCleared: 3,
       historyRemoved: 2,
       downloadsRemoved: 1,
       leftovers: [],
@@ -380,8 +394,23 @@ describe('executePurge: a whole group', () => {
     expect(report.verified).toBe(true);
   });
 
-  it('Firefox: cookies in containers, private browsing, Total Cookie Protection and first-party isolation all go', async () => {
+  it('Firefox: cookies in a container, private browsing, Total Cookie Protection and first-party isolation all go; a container with no group keeps its own', async () => {
     const w = browserWithSession('firefox');
+    // Signed in in a container too: a third session, its own group.
+    const containerGroup: SessionGroup = {
+      ...w.privateGroup,
+      id: 'g-se-kommun-0123-3',
+      hosts: ['e-tjanster.jarfalla.se', 'login.eidbrygga.net'],
+      tabIds: [],
+      storeId: 'firefox-container-3',
+    };
+    // Another container where the same site was never signed in to by this person's sessions (no group).
+    w.port.setCookie({
+      name: 'JSESSIONID',
+      domain: 'e-tjanster.jarfalla.se',
+      storeId: 'firefox-container-4',
+    });
+    w.port.setSiteData({ origin: ESERVICE, kind: 'localStorage', storeId: 'firefox-container-4' });
     w.port.setCookie({
       name: 'JSESSIONID',
       domain: 'e-tjanster.jarfalla.se',
@@ -397,14 +426,21 @@ describe('executePurge: a whole group', () => {
     w.port.setSiteData({ origin: ESERVICE, kind: 'localStorage', storeId: 'firefox-container-3' });
     w.port.setSiteData({ origin: ESERVICE, kind: 'indexedDB', storeId: 'firefox-private' });
 
-    const report = await executePurge(await planFor(w), { port: w.port, journal: journalStore().store, now });
+    const plan = await planFor(w, 'button', { groups: [w.group, w.privateGroup, containerGroup] });
+    const report = await executePurge(plan, { port: w.port, journal: journalStore().store, now });
 
     expect(cookieLines(w.port)).toEqual(
-      [...w.untouched.cookies, 'firefox-default - lokaltidningen.se chat.supportwidget.io chat_sid'].sort(),
+      [
+        ...w.untouched.cookies,
+        'firefox-default - lokaltidningen.se chat.supportwidget.io chat_sid',
+        'firefox-container-4 - - e-tjanster.jarfalla.se JSESSIONID',
+      ].sort(),
     );
-    // Firefox removes storage by host in every container and in private browsing.
+    // Firefox removes storage by host in each group's store; the container without a group keeps its own.
     const left = w.port.snapshot().siteData;
-    expect(left.filter((d) => d.origin === ESERVICE && d.kind !== 'cacheStorage')).toEqual([]);
+    expect(
+      left.filter((d) => d.origin === ESERVICE && d.kind !== 'cacheStorage').map((d) => d.storeId),
+    ).toEqual(['firefox-container-4']);
     expect(left.filter((d) => d.origin === IDP)).toEqual([]);
     expect(report).toMatchObject({ leftovers: [], failures: [], verified: true });
   });
@@ -455,7 +491,8 @@ describe('executePurge: the recently-closed list', () => {
       expect(w.port.snapshot().closedTabs).toEqual([`${ESERVICE}/mina-sidor`, `${NEWS}/nyheter`]);
       w.port.addHistory({ url: `${ESERVICE}/mina-sidor` });
 
-      const report = await executePurge(await planFor(w), {
+      // The regular window's session (an incognito window's closed tabs are its own: docs/architecture.md).
+      const report = await executePurge(await planFor(w, 'button', { groups: [w.group] }), {
         port: w.port,
         journal: journalStore().store,
         now,
@@ -496,8 +533,8 @@ describe('executePurge: idempotent and resumable', () => {
       executePurge(plan, { port: dying.through(w.port), journal: dying.store, now }),
     ).rejects.toThrow('service worker stopped');
 
-    // Half done: the tabs are closed, the data is still there.
-    expect(w.port.snapshot().tabs.map((t) => t.id)).toEqual([w.newsTab]);
+    // Half done: the regular store's tabs are closed (the incognito store's come next), the data is still there.
+    expect(w.port.snapshot().tabs.map((t) => t.id)).toEqual([w.privateTab, w.newsTab]);
     expect(cookieLines(w.port)).toHaveLength(10);
     const journal = dying.last()!;
     expect(journal.done).toEqual(['tabs']);
@@ -519,25 +556,17 @@ describe('executePurge: idempotent and resumable', () => {
       startedAt: T0,
       finishedAt: T0 + 5000,
       tabsClosed: 2,
-      cookieSitesCleared: 2,
+      cookieSitesCleared: 3,
       historyRemoved: 2,
       downloadsRemoved: 1,
       leftovers: [],
       failures: [],
       verified: true,
     });
+    const perStore = ['closed-tabs', 'downloads', 'form-data', 'history', 'http-cache', 'site-data', 'tabs'];
+    // Each store's steps once (the incognito store's prefixed with its id), then the cookies and the check.
     expect([...next.last()!.done].sort()).toEqual(
-      [
-        'closed-tabs',
-        'cookies',
-        'downloads',
-        'form-data',
-        'history',
-        'http-cache',
-        'site-data',
-        'tabs',
-        'verify',
-      ].sort(),
+      [...perStore, ...perStore.map((step) => `${w.priv}:${step}`), 'cookies', 'verify'].sort(),
     );
   });
 
@@ -561,7 +590,7 @@ describe('executePurge: idempotent and resumable', () => {
     expect(cookieLines(w.port)).toEqual(w.untouched.cookies);
     expect(siteDataLines(w.port)).toEqual(w.untouched.siteData);
     expect(w.port.snapshot().tabs.map((t) => t.id)).toEqual([w.newsTab]);
-    expect(report).toMatchObject({ tabsClosed: 2, cookieSitesCleared: 2, leftovers: [], verified: true });
+    expect(report).toMatchObject({ tabsClosed: 2, cookieSitesCleared: 3, leftovers: [], verified: true });
   });
 });
 
@@ -616,11 +645,13 @@ describe('executePurge: what could not be removed is reported', () => {
 
   it('when the bulk removal fails, the cookies still go one by one and the failure is reported', async () => {
     const w = browserWithSession();
-    w.port.failNext('removeSiteData', { times: 2 });
+    // Every bulk removal: two in the regular store, one in incognito.
+    w.port.failNext('removeSiteData', { times: 3 });
 
     const report = await executePurge(await planFor(w), { port: w.port, journal: journalStore().store, now });
 
-    expect(report.failures.map((f) => f.step)).toEqual(['site-data']);
+    // One failed step in each store.
+    expect(report.failures.map((f) => f.step)).toEqual(['site-data', 'site-data']);
     expect(cookieLines(w.port)).toEqual(w.untouched.cookies);
     expect(report.leftovers).toEqual([]);
     // The storage of the group could not be removed, and the report says so through `failures`.
@@ -649,7 +680,10 @@ describe('executePurge: HTTP cache of other sites a ledger group fetched from', 
     const w = browserWithSession();
     w.port.setSiteData({ origin: 'https://api.etjanstplattform.net', kind: 'cache' });
     const plan = await planFor(w, 'browser-start', {
-      groups: [{ ...w.group, fetchedOrigins: undefined, fetchedElsewhere: true, tabIds: [] }],
+      groups: [
+        { ...w.group, fetchedOrigins: undefined, fetchedElsewhere: true, tabIds: [] },
+        { ...w.privateGroup, tabIds: [] },
+      ],
     });
     expect(plan.httpCacheSince).toBeLessThanOrEqual(w.group.startedAt);
     await executePurge(plan, { port: w.port, journal: journalStore().store, now });

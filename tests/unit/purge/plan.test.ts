@@ -207,3 +207,68 @@ describe('cookieInScope', () => {
     ],
   ])('excludes %s', (_, c) => expect(cookieInScope(c, scope)).toBe(false));
 });
+
+describe('planPurge: one plan per cookie store', () => {
+  const tabs = [
+    { id: 1, windowId: 1, url: 'https://e-tjanster.jarfalla.se/mina-sidor', incognito: false },
+    { id: 2, windowId: 2, url: 'https://e-tjanster.jarfalla.se/mina-sidor', incognito: true },
+    {
+      id: 3,
+      windowId: 3,
+      url: 'https://e-tjanster.jarfalla.se/',
+      incognito: false,
+      cookieStoreId: 'firefox-container-2',
+    },
+  ];
+
+  it('a group in incognito is planned in its store only: its tabs, its cookies; the regular session of the site stays', () => {
+    const plan = planPurge({
+      ...base,
+      trigger: 'last-tab-closed',
+      groups: [group({ id: 'g-incognito', storeId: '1', tabIds: [2] })],
+      tabs,
+      clearDownloads: true,
+    });
+    expect(plan.storeId).toBe('1');
+    expect(plan.otherStores).toBeUndefined();
+    // Only the incognito tab on the site closes; the normal window's and the container's stay.
+    expect(plan.closeTabs.map((t) => t.tabId)).toEqual([2]);
+    expect(cookieInScope(cookie({ domain: 'e-tjanster.jarfalla.se', storeId: '1' }), plan.cookies)).toBe(
+      true,
+    );
+    expect(cookieInScope(cookie({ domain: 'e-tjanster.jarfalla.se', storeId: '0' }), plan.cookies)).toBe(
+      false,
+    );
+    // Private browsing writes no history and keeps no download list: what a search would find is another store's.
+    expect(plan.history).toBeNull();
+    expect(plan.downloads).toBeNull();
+  });
+
+  it('groups in three stores: the regular store’s plan carries the others, each with its own tabs and cookie scope', () => {
+    const plan = planPurge({
+      ...base,
+      trigger: 'button',
+      groups: [
+        group({ id: 'g-container', storeId: 'firefox-container-2', tabIds: [3] }),
+        group({ id: 'g-regular', tabIds: [1] }),
+        group({ id: 'g-incognito', storeId: '1', tabIds: [2] }),
+      ],
+      tabs,
+      sweep: true,
+    });
+    expect(plan.storeId).toBeUndefined();
+    expect(plan.otherStores?.map((p) => p.storeId)).toEqual(['1', 'firefox-container-2']);
+    expect(plan.groupIds.sort()).toEqual(['g-container', 'g-incognito', 'g-regular']);
+    expect(plan.closeTabs.map((t) => t.tabId)).toEqual([1]);
+    expect(plan.otherStores?.map((p) => p.closeTabs.map((t) => t.tabId))).toEqual([[2], [3]]);
+    // Only the first plan sweeps (the executor reads every store once for it).
+    expect(plan.otherStores?.map((p) => p.sweep)).toEqual([false, false]);
+    const container = cookie({ domain: 'e-tjanster.jarfalla.se', storeId: 'firefox-container-2' });
+    expect(cookieInScope(container, plan.cookies)).toBe(false);
+    expect(cookieInScope(container, plan.otherStores![1]!.cookies)).toBe(true);
+    // The regular store is '0' in Chromium and 'firefox-default' in Firefox: both are the regular scope.
+    expect(
+      cookieInScope(cookie({ domain: 'e-tjanster.jarfalla.se', storeId: 'firefox-default' }), plan.cookies),
+    ).toBe(true);
+  });
+});
