@@ -39,7 +39,11 @@ export function App() {
   };
 
   const view = report ? receiptView(report) : null;
-  const lineText = { loginService: t('loginService'), loginServices: (n: number) => t('loginServices', n) };
+  const lineText = {
+    loginService: t('loginService'),
+    loginServices: (n: number) => t('loginServices', n),
+    signedInThrough: (host: string, service: string) => t('siteSignedInThrough', host, service),
+  };
   return (
     <main>
       <h1>{t('extName')}</h1>

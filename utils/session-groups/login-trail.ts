@@ -142,3 +142,44 @@ export function groupInLogin(
     return t.trail.redirected === true || onLoginService || away;
   });
 }
+
+/**
+ * A top-level commit on a protected site of another group (`target`: a school platform's login reached the
+ * kommun's own IdP, `fs.<kommun>.se`) by a login step, while the tab is on a fresh trail from the group where
+ * its round trip began: the round trip goes on. The host joins the trail (and so the group it started from, if
+ * the tab comes back there by a login step: `sharedHosts`), and the trail outlives the tab's arrival in
+ * `target`. Returns the trail to keep after the tab attaches to `target`; undefined when this is no such step
+ * (a link the person followed, a typed address, the round trip's own group, a login service) (draft helper).
+ */
+export function carryTrail(
+  s: SessionState,
+  tab: TabTrack,
+  target: SessionGroup,
+  ev: Transition,
+  u: URL,
+  deliberate: boolean,
+  context: SessionGroup | undefined,
+  classify: Classify,
+  now: number,
+): Trail | undefined {
+  const trail = tab.trail as LoginTrail | undefined;
+  if (deliberate || !trailIsFresh(trail, now) || !isLoginStep(ev)) return undefined;
+  const from = s.groups[trail.fromGroupId];
+  const m = classify(u.hostname);
+  if (!from || from.id === target.id || !m || isLoginService(m)) return undefined;
+  noteCommit(trail, ev, u.hostname, tab.host, [...from.hosts, ...(context?.hosts ?? [])]);
+  if (trail.followed?.includes(u.hostname)) return undefined;
+  extendTrail(tab, from.id, u, now);
+  return tab.trail;
+}
+
+/**
+ * A request for a protected host of group `g` while the tab is on a fresh trail from another group: a step of
+ * that group's round trip (an SSO redirect through the kommun's IdP that never shows a page). It joins the
+ * trail, as `carryTrail` does for a page (draft helper).
+ */
+export function noteProtectedHop(s: SessionState, tab: TabTrack, g: SessionGroup, u: URL, now: number): void {
+  const trail = tab.trail;
+  if (!trailIsFresh(trail, now) || trail.fromGroupId === g.id || !s.groups[trail.fromGroupId]) return;
+  extendTrail(tab, trail.fromGroupId, u, now);
+}
