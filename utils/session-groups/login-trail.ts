@@ -129,13 +129,24 @@ export function groupInLogin(
 ): boolean {
   const g = s.groups[groupId];
   if (!g) return false;
-  return Object.values(s.tabs).some((t) => {
+  const tabs = Object.values(s.tabs);
+  // The login this tab is on finished in a tab its page opened (the IdP's form sent the way back to a new tab):
+  // that tab is back on a site of the group, and this one merely stays on the IdP's page.
+  const finishedElsewhere = (t: TabTrack) =>
+    tabs.some((u) => u.openedBy === t.tabId && u.groupId === groupId && !!u.host && isOnGroupSite(g, u.host));
+  return tabs.some((t) => {
     if (t.tabId === exceptTabId) return false;
     const onLoginService =
       !!t.host &&
       (isLoginService(classify(t.host)) || (g.hosts.includes(t.host) && !isOnGroupSite(g, t.host)));
     // On the group's own login service right now (a login through an IdP the group already knows).
-    if (t.groupId === groupId && onLoginService && now - g.lastSeenAt <= ROUND_TRIP_MS) return true;
+    if (
+      t.groupId === groupId &&
+      onLoginService &&
+      now - g.lastSeenAt <= ROUND_TRIP_MS &&
+      !finishedElsewhere(t)
+    )
+      return true;
     if (!t.trail || t.trail.fromGroupId !== groupId || now - t.trail.startedAt > ROUND_TRIP_MS) return false;
     // Away on hosts a login step took it to (a redirect from the group's page to an IdP on no list, say).
     const away = !!t.host && loginHosts(t.trail as LoginTrail).includes(t.host);
