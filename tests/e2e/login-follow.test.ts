@@ -119,7 +119,7 @@ describe.each([CHROMIUM, FIREFOX])('$name: protection follows the login', (b) =>
     await logInTo(tab, sim.urls.flows.unlisted, ANNA);
     const popup = await session.openExtensionPage('popup.html');
     await popup.waitFor('ul.sessions li');
-    const text = await popup.evaluate(() => document.body.innerText, undefined);
+    const text = await popup.evaluate(() => document.body.textContent ?? '', undefined);
     expect(text).toContain(`${sim.hosts.unlisted}, signed in through GrandID (Svensk e-identitet)`);
   });
 

@@ -130,7 +130,7 @@ window.addEventListener('message', (e) => {
       return page(
         'Inloggad',
         { page: 'popup-done' },
-        `<p>Du är inloggad.</p><script>if (window.opener) window.opener.location.reload(); window.close();</script>`,
+        `<p>Du är inloggad.</p><script>if (window.opener) window.opener.location.href = ${scriptJson(OIDC_SERVICE_PATHS.overview)}; window.close();</script>`,
         { 'set-cookie': cookies },
       );
     return redirect(OIDC_SERVICE_PATHS.overview, 303, { 'set-cookie': cookies });
