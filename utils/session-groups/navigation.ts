@@ -35,7 +35,7 @@ import {
   ownsHost,
   trackOf,
 } from './membership';
-import { signedInRoundTrip } from './signed-in-through';
+import { joinSignedInSite } from './signed-in-through';
 import type { Classify, RecentStep, SessionGroup, SessionState, TabTrack } from './types';
 
 /** Top-level commits a tab's `recent` keeps (a login round trip is a handful). */
@@ -417,28 +417,6 @@ export function onMainFrameCommit(
   attachTab(target, tab, host, now);
   if (carried) tab.trail = carried;
   return s;
-}
-
-/**
- * The tab came back by a login step to a site on no list that it left for a known login service
- * (`signedInRoundTrip`): the site joins the login service's group — with the group the tab came from, if the
- * login service's host is in none — and the group it is in already, if any, folds in (one session). Only the
- * site's own hosts join, never what the way back passed through: the tab's trail ends here (draft helper).
- */
-function joinSignedInSite(
-  s: SessionState,
-  tabId: number,
-  classify: Classify,
-  context: SessionGroup | undefined,
-): SessionGroup | undefined {
-  const trip = signedInRoundTrip(s.recent?.[String(tabId)] ?? [], classify);
-  const home = trip && (groupOfHost(s, trip.viaHost) ?? context);
-  if (!trip || !home) return undefined;
-  const holder = groupOfRule(s, trip.site.ruleId);
-  if (holder && holder.id !== home.id) mergeGroups(s, home, holder);
-  else addSite(home, trip.site);
-  trackOf(s, tabId).trail = undefined;
-  return joinHosts(s, home, trip.hosts, trip.origins);
 }
 
 /**

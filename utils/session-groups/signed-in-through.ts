@@ -13,7 +13,8 @@
  */
 import { IPV4, isPublicSuffix, registrableDomain } from '../rules/hostname';
 import { isLoginService } from '../rules/login-service';
-import type { Classify, GroupSite, RecentStep } from './types';
+import { addSite, groupOfHost, groupOfRule, joinHosts, mergeGroups, trackOf } from './membership';
+import type { Classify, GroupSite, RecentStep, SessionGroup, SessionState } from './types';
 
 /** Rule id of a site on no list that signed in through a login service: one per registrable domain. */
 export const SIGNED_IN_PREFIX = 'signed-in:';
@@ -80,4 +81,26 @@ export function signedInRoundTrip(
     origins,
     viaHost: via.host,
   };
+}
+
+/**
+ * The tab came back by a login step to a site on no list that it left for a known login service
+ * (`signedInRoundTrip`): the site joins the login service's group — with the group the tab came from, if the
+ * login service's host is in none — and the group it is in already, if any, folds in (one session). Only the
+ * site's own hosts join, never what the way back passed through: the tab's trail ends here (draft helper).
+ */
+export function joinSignedInSite(
+  s: SessionState,
+  tabId: number,
+  classify: Classify,
+  context: SessionGroup | undefined,
+): SessionGroup | undefined {
+  const trip = signedInRoundTrip(s.recent?.[String(tabId)] ?? [], classify);
+  const home = trip && (groupOfHost(s, trip.viaHost) ?? context);
+  if (!trip || !home) return undefined;
+  const holder = groupOfRule(s, trip.site.ruleId);
+  if (holder && holder.id !== home.id) mergeGroups(s, home, holder);
+  else addSite(home, trip.site);
+  trackOf(s, tabId).trail = undefined;
+  return joinHosts(s, home, trip.hosts, trip.origins);
 }
