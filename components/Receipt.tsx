@@ -1,4 +1,4 @@
-import type { ReceiptText, ReceiptView } from '@/utils/ui/receipt-view';
+import { type ReceiptText, type ReceiptView, siteNames } from '@/utils/ui/receipt-view';
 
 /**
  * The verified receipt: site names and counts only. The caller puts it inside a live region
@@ -20,7 +20,7 @@ export function Receipt({ view, text, level = 2 }: { view: ReceiptView; text: Re
           {text.why(view.trigger)}
         </p>
       )}
-      {view.sites.length > 0 && <p class="receipt-sites">{text.sites(view.sites.join(', '))}</p>}
+      {view.sites.length > 0 && <p class="receipt-sites">{text.sites(siteNames(view, text).join(', '))}</p>}
       {view.nothing ? (
         <p>{text.nothing}</p>
       ) : (

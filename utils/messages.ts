@@ -13,6 +13,8 @@ import type { SiteStatus } from './site-status';
 export interface GroupSummary {
   id: string;
   labels: string[];
+  /** `labels` entries that name a site on no list, with the login service it signed in through (GroupSite.via). */
+  signedInThrough?: Record<string, string>;
   hosts: string[];
   /** Hosts of the group that belong to none of its sites: the login services (IdPs, brokers) it passed. */
   loginHosts: string[];

@@ -98,7 +98,11 @@ export function App() {
   };
 
   const view = report ? receiptView(report) : null;
-  const lineText = { loginService: t('loginService'), loginServices: (n: number) => tn('loginServices', n) };
+  const lineText = {
+    loginService: t('loginService'),
+    loginServices: (n: number) => tn('loginServices', n),
+    signedInThrough: (host: string, service: string) => t('siteSignedInThrough', host, service),
+  };
   return (
     <main>
       <h1>{t('extName')}</h1>

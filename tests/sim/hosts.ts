@@ -20,6 +20,18 @@ export interface SimHosts {
   newspaper: string;
   /** A neutral page (the browser's "new tab"): harness warm-ups go here so they touch no site above. */
   neutral: string;
+  /** A housing company's "Mina sidor" on no list: logs in through GrandID (flows.ts, #12). */
+  unlisted: string;
+  /** GrandID: a login service on the built-in list (kind `idp`), OpenID Connect with BankID. */
+  grandid: string;
+  /** A school platform (a listed vendor) whose login runs through the kommun's own IdP. */
+  school: string;
+  /** The kommun's own IdP (ADFS-like), under the kommun's domain: classified as the kommun. */
+  kommunIdp: string;
+  /** A kommun service with every login style (#14): OIDC, through a broker, QR frame, pop-up, new tab. */
+  styles: string;
+  /** An OIDC broker on no list between `styles` and GrandID. */
+  broker: string;
 }
 
 export const DEFAULT_HOSTS: SimHosts = {
@@ -29,6 +41,12 @@ export const DEFAULT_HOSTS: SimHosts = {
   api: 'api.etjanstplattform.net',
   newspaper: 'www.lokaltidningen.se',
   neutral: 'startsida.test',
+  unlisted: 'mina.bostadsbolaget-exempel.se',
+  grandid: 'login.grandid.com',
+  school: 'jarfalla.skola24.se',
+  kommunIdp: 'fs.jarfalla.se',
+  styles: 'minasidor.sundbyberg.se',
+  broker: 'auth.kommunbrygga.net',
 };
 
 /** The two e-services: both are SAML service providers of the same IdP. */

@@ -5,11 +5,12 @@ import { API_PATHS, createApi } from './api';
 import { makeCertificate } from './cert';
 import type { SimContext, SimEvent } from './context';
 import { createEService } from './eservice';
+import { createFlows, type FlowUrls } from './flows';
 import { DEFAULT_HOSTS, SERVICE_KEYS, type ServiceKey, type SimHosts } from './hosts';
 import { html, layout, parseCookies, type SimRequest, type SimResponse } from './http';
 import { createIdp, IDP_COOKIES, IDP_PATHS } from './idp';
 import { createNewspaper, handleNeutral, NEWSPAPER } from './newspaper';
-import { SERVICES, type ServicePaths, type ServiceProfile } from './services';
+import { type Person, SERVICES, type ServicePaths, type ServiceProfile } from './services';
 
 export interface SimOptions {
   /** Override hostnames (defaults in hosts.ts). */
@@ -30,6 +31,8 @@ export interface SimUrls {
   api: { origin: string; profile: string };
   newspaper: { origin: string; start: string; state: string };
   neutral: { origin: string; start: string };
+  /** The login flows of flows.ts (#12, #14). */
+  flows: FlowUrls;
 }
 
 export interface SimStats {
@@ -74,6 +77,8 @@ export interface Sim {
    * works as on the real web (with only `--ignore-certificate-errors`, Chromium caches nothing).
    */
   certSpki: string;
+  /** The person's BankID app scans the QR code a QR login shows (flows.ts). */
+  scanQr(person: Person): void;
   close(): Promise<void>;
 }
 
@@ -91,7 +96,9 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
     origin: (host) => (options.portInUrls && port !== 443 ? `https://${host}:${port}` : `https://${host}`),
     record: (e) => events.push(e),
   };
+  const flows = createFlows(ctx);
   const handlers = new Map<string, (req: SimRequest) => SimResponse>([
+    ...flows.handlers,
     [hosts.idp, createIdp(ctx)],
     [hosts.api, createApi(ctx)],
     [hosts.newspaper, createNewspaper(ctx)],
@@ -173,6 +180,7 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
       state: paperOrigin + NEWSPAPER.paths.state,
     },
     neutral: { origin: ctx.origin(hosts.neutral), start: `${ctx.origin(hosts.neutral)}/` },
+    flows: flows.urls,
   };
 
   return {
@@ -185,6 +193,7 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
     hostResolverRules: `MAP * 127.0.0.1:${port}`,
     certFile: cert.certFile,
     certSpki: cert.spkiSha256,
+    scanQr: (person) => flows.scanQr(person),
     stats: {
       count: (u) => {
         const parsed = new URL(u);

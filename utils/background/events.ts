@@ -23,6 +23,7 @@ import {
 } from '../session-groups/membership';
 import {
   type MainFrameCommit,
+  noteOpener,
   onMainFrameCommit,
   onMainFrameRequest,
   onSubFrame,
@@ -75,15 +76,19 @@ export const onBeforeNavigate = (
     ? skip
     : serialized(async () => {
         if (!isLogoutUrl(d.url)) return;
-        const opener = await openerOf(ctx, d.tabId);
+        const opener = await openerOf(ctx, (await loadState()).tabs[String(d.tabId)]?.openedBy);
         await update((s) => armLogoutNavigation(s, d.tabId, d.url, ctx.now(), opener));
       });
 
-/** The tab that opened `tabId`, while it is still open (the browser's `openerTabId`); undefined if none. */
-async function openerOf(ctx: BackgroundContext, tabId: number): Promise<number | undefined> {
-  const tabs = (await ctx.tabs.query()) as { id?: number; openerTabId?: number }[];
-  const opener = tabs.find((t) => t.id === tabId)?.openerTabId;
-  return typeof opener === 'number' && tabs.some((t) => t.id === opener) ? opener : undefined;
+/**
+ * The tab whose page opened this one (`TabTrack.openedBy`, from `onCreatedNavigationTarget`), while it is still
+ * open; undefined if none. Not the browser's `openerTabId`: a tab opened by Ctrl+T inherits the active tab as
+ * its opener there, though no page holds a handle on it.
+ */
+async function openerOf(ctx: BackgroundContext, opener: number | undefined): Promise<number | undefined> {
+  if (opener === undefined) return undefined;
+  const tabs = (await ctx.tabs.query()) as { id?: number }[];
+  return tabs.some((t) => t.id === opener) ? opener : undefined;
 }
 
 /**
@@ -153,7 +158,12 @@ export const onCreatedNavigationTarget = (
     : serialized(async () => {
         const store = await tabStoreId(ctx, d.tabId);
         await update((s) => {
-          const opened = onTabOpenedFrom(inStore(s, d.tabId, store), d.tabId, d.sourceTabId, ctx.now());
+          const opened = onTabOpenedFrom(
+            noteOpener(inStore(s, d.tabId, store), d.tabId, d.sourceTabId),
+            d.tabId,
+            d.sourceTabId,
+            ctx.now(),
+          );
           return d.url ? armOpenedLogout(opened, d.tabId, d.sourceTabId, d.url, ctx.now()) : opened;
         });
       });

@@ -23,6 +23,12 @@ export function labelsOf(g: Pick<SessionGroup, 'sites'>): string[] {
   return [...new Set((services.length ? services : g.sites).map((x) => x.label))];
 }
 
+/** Sites on no list that signed in through a login service: label → the service's label. */
+function signedInThroughOf(g: Pick<SessionGroup, 'sites'>): Pick<GroupSummary, 'signedInThrough'> {
+  const via = g.sites.flatMap((x) => (x.via ? [[x.label, x.via] as const] : []));
+  return via.length ? { signedInThrough: Object.fromEntries(via) } : {};
+}
+
 /** After any purge in progress has stored its outcome. */
 export function status(): Promise<Protocol['getStatus']['res']> {
   return serialized(async () => {
@@ -32,6 +38,7 @@ export function status(): Promise<Protocol['getStatus']['res']> {
       .map((g) => ({
         id: g.id,
         labels: labelsOf(g),
+        ...signedInThroughOf(g),
         hosts: g.hosts,
         loginHosts: loginHostsOf(g),
         tabCount: g.tabIds.length,

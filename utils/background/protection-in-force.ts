@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { PACKS } from '../rules/generated/packs';
+import { isWithin } from '../rules/hostname';
 import { createMatcher } from '../rules/match';
 import type { Classify } from '../session-groups/types';
 import { type EffectiveSettings, effectiveSettings } from '../settings';
@@ -49,7 +50,11 @@ async function build() {
     ...s.customDomains,
     ...s.policyDomains,
   ].filter((d) => matcher.match(d) !== null);
-  cache = { key, classify: (host) => matcher.match(host), domains };
+  const excluded = s.excludedDomains.map((d) => d.toLowerCase().replace(/^\.+|\.+$/g, ''));
+  const classify: Classify = Object.assign((host: string) => matcher.match(host), {
+    isExcluded: (host: string) => excluded.some((d) => isWithin(host.toLowerCase(), d)),
+  });
+  cache = { key, classify, domains };
   return cache;
 }
 

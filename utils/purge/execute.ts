@@ -86,6 +86,7 @@ export function newReport(plan: PurgePlan, now: number): PurgeReport {
     planId: plan.id,
     trigger: plan.trigger,
     labels: plan.labels,
+    ...(plan.signedInThrough ? { signedInThrough: plan.signedInThrough } : {}),
     startedAt: now,
     finishedAt: 0,
     tabsClosed: 0,

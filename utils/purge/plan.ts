@@ -159,11 +159,14 @@ function planStore(input: PlanInput, storeId: string | undefined): PurgePlan {
   // in one browser call (Chrome clears cookies by origin for the whole registrable domain). A registrable
   // domain that holds an excluded host never is: its cookies go one by one (`cookieInScope` skips the host's).
   const narrowRules = siteDomains.filter((d) => registrable(d) !== d).map(registrable);
+  // A host of another group's site that this group's login passed through (`sharedHosts`): host by host only.
+  const shared = new Set(groups.flatMap((g) => (g.sharedHosts ?? []).map(registrable)));
   const wholeDomains = new Set(
     topLevelSites.filter(
       (rd) =>
         !excluded.some((x) => within(x, rd)) &&
-        (siteDomains.includes(rd) || (!narrowRules.includes(rd) && hosts.some((h) => registrable(h) === rd))),
+        (siteDomains.includes(rd) ||
+          (!narrowRules.includes(rd) && !shared.has(rd) && hosts.some((h) => registrable(h) === rd))),
     ),
   );
 
@@ -235,6 +238,7 @@ function planStore(input: PlanInput, storeId: string | undefined): PurgePlan {
       ...groups.flatMap((g) => g.sites.map((s) => s.label)),
       ...(input.extraSites ?? []).map((x) => x.label),
     ]),
+    ...signedInThroughOf(groups),
     hosts,
     closeTabs,
     clearTabs,
@@ -283,4 +287,10 @@ export function planOutside(
     extraSites: sites,
     ...(plan.sessionStartedAt !== undefined ? { sessionStartedAt: plan.sessionStartedAt } : {}),
   });
+}
+
+/** Sites on no list that signed in through a login service (`GroupSite.via`): label → the service's label. */
+function signedInThroughOf(groups: readonly SessionGroup[]): Pick<PurgePlan, 'signedInThrough'> {
+  const via = groups.flatMap((g) => g.sites.flatMap((x) => (x.via ? [[x.label, x.via] as const] : [])));
+  return via.length ? { signedInThrough: Object.fromEntries(via) } : {};
 }

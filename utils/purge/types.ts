@@ -65,6 +65,8 @@ export interface PurgePlan {
   /** Human names of what is purged (site labels) and the group ids the plan ends. */
   groupIds: string[];
   labels: string[];
+  /** Labels of sites on no list that signed in through a login service → that service's label (`GroupSite.via`). */
+  signedInThrough?: Record<string, string>;
   hosts: string[];
   closeTabs: PlannedTab[];
   clearTabs: PlannedTab[];
@@ -120,6 +122,8 @@ export interface PurgeReport {
   planId: string;
   trigger: PurgeTrigger;
   labels: string[];
+  /** As the plan's: `labels` entries that name a site on no list, with the login service it signed in through. */
+  signedInThrough?: Record<string, string>;
   startedAt: number;
   finishedAt: number;
   tabsClosed: number;

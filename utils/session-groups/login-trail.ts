@@ -129,16 +129,68 @@ export function groupInLogin(
 ): boolean {
   const g = s.groups[groupId];
   if (!g) return false;
-  return Object.values(s.tabs).some((t) => {
+  const tabs = Object.values(s.tabs);
+  // The login this tab is on finished in a tab its page opened (the IdP's form sent the way back to a new tab):
+  // that tab is back on a site of the group, and this one merely stays on the IdP's page.
+  const finishedElsewhere = (t: TabTrack) =>
+    tabs.some((u) => u.openedBy === t.tabId && u.groupId === groupId && !!u.host && isOnGroupSite(g, u.host));
+  return tabs.some((t) => {
     if (t.tabId === exceptTabId) return false;
     const onLoginService =
       !!t.host &&
       (isLoginService(classify(t.host)) || (g.hosts.includes(t.host) && !isOnGroupSite(g, t.host)));
     // On the group's own login service right now (a login through an IdP the group already knows).
-    if (t.groupId === groupId && onLoginService && now - g.lastSeenAt <= ROUND_TRIP_MS) return true;
+    if (
+      t.groupId === groupId &&
+      onLoginService &&
+      now - g.lastSeenAt <= ROUND_TRIP_MS &&
+      !finishedElsewhere(t)
+    )
+      return true;
     if (!t.trail || t.trail.fromGroupId !== groupId || now - t.trail.startedAt > ROUND_TRIP_MS) return false;
     // Away on hosts a login step took it to (a redirect from the group's page to an IdP on no list, say).
     const away = !!t.host && loginHosts(t.trail as LoginTrail).includes(t.host);
     return t.trail.redirected === true || onLoginService || away;
   });
+}
+
+/**
+ * A top-level commit on a protected site of another group (`target`: a school platform's login reached the
+ * kommun's own IdP, `fs.<kommun>.se`) by a login step, while the tab is on a fresh trail from the group where
+ * its round trip began: the round trip goes on. The host joins the trail (and so the group it started from, if
+ * the tab comes back there by a login step: `sharedHosts`), and the trail outlives the tab's arrival in
+ * `target`. Returns the trail to keep after the tab attaches to `target`; undefined when this is no such step
+ * (a link the person followed, a typed address, the round trip's own group, a login service) (draft helper).
+ */
+export function carryTrail(
+  s: SessionState,
+  tab: TabTrack,
+  target: SessionGroup,
+  ev: Transition,
+  u: URL,
+  deliberate: boolean,
+  context: SessionGroup | undefined,
+  classify: Classify,
+  now: number,
+): Trail | undefined {
+  const trail = tab.trail as LoginTrail | undefined;
+  if (deliberate || !trailIsFresh(trail, now) || !isLoginStep(ev)) return undefined;
+  const from = s.groups[trail.fromGroupId];
+  const m = classify(u.hostname);
+  if (!from || from.id === target.id || !m || isLoginService(m)) return undefined;
+  noteCommit(trail, ev, u.hostname, tab.host, [...from.hosts, ...(context?.hosts ?? [])]);
+  if (trail.followed?.includes(u.hostname)) return undefined;
+  extendTrail(tab, from.id, u, now);
+  return tab.trail;
+}
+
+/**
+ * A request for a protected host of group `g` while the tab is on a fresh trail from another group: a step of
+ * that group's round trip (an SSO redirect through the kommun's IdP that never shows a page). It joins the
+ * trail, as `carryTrail` does for a page (draft helper).
+ */
+export function noteProtectedHop(s: SessionState, tab: TabTrack, g: SessionGroup, u: URL, now: number): void {
+  const trail = tab.trail;
+  if (!trailIsFresh(trail, now) || trail.fromGroupId === g.id || !s.groups[trail.fromGroupId]) return;
+  extendTrail(tab, trail.fromGroupId, u, now);
 }

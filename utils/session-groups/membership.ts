@@ -10,9 +10,10 @@
  * `mergeGroups`, `joinHosts`, …) change the state they are given: callers pass a copy they own.
  */
 import { isWithin } from '../rules/hostname';
+import { isLoginService } from '../rules/login-service';
 import type { RuleMatch } from '../rules/types';
 import { add, addUrl } from './lists';
-import type { SessionGroup, SessionState, TabTrack } from './types';
+import type { GroupSite, SessionGroup, SessionState, TabTrack } from './types';
 
 /** Open tabs that belong to the group; none for a group the state does not know. */
 export function tabsOfGroup(s: SessionState, groupId: string): number[] {
@@ -53,8 +54,28 @@ export function inStore(prev: SessionState, tabId: number, storeId: string | und
 }
 
 /**
+ * Is the host on one of the group's own e-service sites (not a login service's)? Such a host is the group's
+ * own: another group's login may pass through it and share it (`sharedHosts`), but never merges the two.
+ */
+export function ownsHost(g: Pick<SessionGroup, 'sites'>, host: string): boolean {
+  return g.sites.some((x) => !isLoginService(x) && isWithin(host, x.scopeDomain));
+}
+
+/** The group one of whose sites on no list (signed in through a login service: `GroupSite.via`) covers the host. */
+export function groupOfSignedInSite(
+  s: SessionState,
+  host: string,
+  storeId?: string,
+): SessionGroup | undefined {
+  return Object.values(s.groups).find(
+    (g) => g.storeId === storeId && g.sites.some((x) => x.via && isWithin(host, x.scopeDomain)),
+  );
+}
+
+/**
  * The group of this cookie store that has this host as a member (in a store, hosts are in one group at most: a
- * shared host merges groups). The same host in another store is another session: another group.
+ * login host two groups reached merges them — except a host of a group's own site that another group's login
+ * passed through, `sharedHosts`). The same host in another store is another session: another group.
  */
 export function groupOfHost(s: SessionState, host: string, storeId?: string): SessionGroup | undefined {
   return Object.values(s.groups).find((g) => g.storeId === storeId && g.hosts.includes(host));
@@ -75,11 +96,12 @@ export function trackOf(s: SessionState, tabId: number): TabTrack {
 }
 
 /** Only the rule's own fields go to storage, whatever else the recogniser's answer carries. */
-const ruleOnly = (m: RuleMatch): RuleMatch => ({
+const ruleOnly = (m: GroupSite): GroupSite => ({
   ruleId: m.ruleId,
   label: m.label,
   kind: m.kind,
   scopeDomain: m.scopeDomain,
+  ...(m.via ? { via: m.via } : {}),
 });
 
 /** A new group for the rule that matched, in this cookie store, with an id no other group has (draft helper). */
@@ -101,7 +123,7 @@ export function newGroup(s: SessionState, m: RuleMatch, now: number, storeId?: s
 }
 
 /** The rule becomes one of the group's sites, unless it is one already (draft helper). */
-export function addSite(g: SessionGroup, m: RuleMatch): void {
+export function addSite(g: SessionGroup, m: GroupSite): void {
   if (!g.sites.some((x) => x.ruleId === m.ruleId)) g.sites.push(ruleOnly(m));
 }
 
@@ -131,6 +153,7 @@ export function mergeGroups(s: SessionState, into: SessionGroup, from: SessionGr
   if (into.id === from.id || into.storeId !== from.storeId) return;
   for (const site of from.sites) addSite(into, site);
   for (const h of from.hosts) into.hosts = add(into.hosts, h);
+  for (const h of from.sharedHosts ?? []) into.sharedHosts = add(into.sharedHosts ?? [], h);
   for (const o of from.origins) into.origins = add(into.origins, o);
   for (const url of from.urls ?? []) into.urls = addUrl(into.urls, url);
   for (const t of from.tabIds) into.tabIds = add(into.tabIds, t);
@@ -142,7 +165,8 @@ export function mergeGroups(s: SessionState, into: SessionGroup, from: SessionGr
 
 /**
  * Add hosts/origins to a group; a host that already belongs to another group of its cookie store merges the two
- * (shared SSO) (draft helper).
+ * (shared SSO) — unless it is a host of either group's own site: then both keep it, and the one whose site it is
+ * not has it in `sharedHosts` (draft helper).
  */
 export function joinHosts(
   s: SessionState,
@@ -151,8 +175,14 @@ export function joinHosts(
   origins: string[],
 ): SessionGroup {
   for (const host of hosts) {
-    const other = groupOfHost(s, host, g.storeId);
-    if (other && other.id !== g.id) mergeGroups(s, g, other);
+    const sameStore = Object.values(s.groups).filter((o) => o.id !== g.id && o.storeId === g.storeId);
+    for (const other of sameStore) {
+      if (!s.groups[other.id] || !other.hosts.includes(host)) continue;
+      if (ownsHost(other, host) || ownsHost(g, host)) continue;
+      mergeGroups(s, g, other);
+    }
+    if (!ownsHost(g, host) && sameStore.some((o) => s.groups[o.id] && ownsHost(o, host)))
+      g.sharedHosts = add(g.sharedHosts ?? [], host);
     g.hosts = add(g.hosts, host);
   }
   for (const o of origins) g.origins = add(g.origins, o);

@@ -7,6 +7,7 @@ import { webUrl } from '../rules/hostname';
 import { isLoginService } from '../rules/login-service';
 import { addUrl } from './lists';
 import {
+  carryTrail,
   extendTrail,
   isLoginStep,
   joinsLogin,
@@ -16,6 +17,7 @@ import {
   newTrail,
   noteCommit,
   noteHop,
+  noteProtectedHop,
   trailIsFresh,
 } from './login-trail';
 import {
@@ -24,14 +26,17 @@ import {
   currentGroupOf,
   groupOfHost,
   groupOfRule,
+  groupOfSignedInSite,
   isOnGroupSite,
   joinHosts,
   joinTab,
   mergeGroups,
   newGroup,
+  ownsHost,
   storeOfTrack,
   trackOf,
 } from './membership';
+import { joinSignedInSite } from './signed-in-through';
 import type { Classify, RecentStep, SessionGroup, SessionState, TabTrack } from './types';
 
 /** Top-level commits a tab's `recent` keeps (a login round trip is a handful). */
@@ -272,7 +277,9 @@ export const onMainFrameRequest: TabUrlChange = (prev, tabId, url, classify, now
   const host = u.hostname;
   const m = classify(host);
   const store = storeOfTrack(prev, tabId);
-  const member = groupOfHost(prev, host, store);
+  // A protected host is its own site's group's first (another group's login may share it: `sharedHosts`).
+  const home = m && !isLoginService(m) ? groupOfRule(prev, m.ruleId, store) : undefined;
+  const member = home?.hosts.includes(host) ? home : groupOfHost(prev, host, store);
   const known = prev.tabs[String(tabId)];
   const contextGroupId =
     known?.groupId ?? (trailIsFresh(known?.trail, now) ? known?.trail?.fromGroupId : undefined);
@@ -288,7 +295,8 @@ export const onMainFrameRequest: TabUrlChange = (prev, tabId, url, classify, now
       s.groups[member.id]!.urls = addUrl(member.urls, u.href);
       const tab = trackOf(s, tabId);
       if (!trailIsFresh(tab.trail, now)) tab.trail = newTrail(member.id, now);
-      noteHop(tab.trail, host);
+      else if (m && !isLoginService(m)) noteProtectedHop(s, tab, member, u, now);
+      noteHop(tab.trail!, host);
       return s;
     }
     const s = structuredClone(prev);
@@ -303,7 +311,8 @@ export const onMainFrameRequest: TabUrlChange = (prev, tabId, url, classify, now
     g.urls = addUrl(g.urls, u.href);
     joinTab(g, tabId);
     if (!trailIsFresh(tab.trail, now)) tab.trail = newTrail(g.id, now, true);
-    noteHop(tab.trail, host);
+    else if (m && !isLoginService(m)) noteProtectedHop(s, tab, g, u, now);
+    noteHop(tab.trail!, host);
     return s;
   }
 
@@ -343,16 +352,23 @@ export function onMainFrameCommit(
   const m = classify(host);
 
   let target: SessionGroup | undefined;
+  let signedIn = false;
   const store = tab.storeId;
   if (m && !isLoginService(m)) target = groupOfRule(s, m.ruleId, store) ?? newGroup(s, m, now, store);
   else if (m)
     target =
       (deliberate ? undefined : context) ?? groupOfRule(s, m.ruleId, store) ?? newGroup(s, m, now, store);
   else {
-    target = groupOfHost(s, host, store);
+    target = groupOfHost(s, host, store) ?? groupOfSignedInSite(s, host, store);
     if (target && strayOnLoginHost(target, host, context?.id, m)) target = undefined;
-    // A tab of one group reached a host of another (their logins share an SSO host): one session now.
-    if (target && context && context.id !== target.id && !deliberate) mergeGroups(s, target, context);
+    // A tab of one group reached a login host of another (their logins share an SSO host): one session now.
+    // A site of the other group's own (one on no list that signed in there) is not a login host: no merge.
+    if (target && context && context.id !== target.id && !deliberate && !ownsHost(target, host))
+      mergeGroups(s, target, context);
+    if (!target && !deliberate && isLoginStep(ev)) {
+      target = joinSignedInSite(s, ev.tabId, classify, context);
+      signedIn = target !== undefined;
+    }
   }
 
   if (!target) {
@@ -372,19 +388,25 @@ export function onMainFrameCommit(
     if (holder && holder.id !== target.id) mergeGroups(s, target, holder);
     else addSite(target, m);
   }
-  if (trailIsFresh(tab.trail, now) && isLoginStep(ev)) {
+  // Mid-way through another group's login (a school platform's login at the kommun's own IdP): that round
+  // trip goes on, and this host is one of its steps (login-trail.ts `carryTrail`).
+  const carried = carryTrail(s, tab, target, ev, u, deliberate, context, classify, now);
+  if (!carried && trailIsFresh(tab.trail, now) && isLoginStep(ev)) {
     // Back in a group by a login step (a redirect or a form post: the round trip was a login): every host
-    // a login took the tab to joins — not those the person followed a link to, and not other protected
-    // sites, which have groups of their own. Back by a link the person followed: nothing joins.
+    // a login took the tab to joins — not those the person followed a link to. Other protected sites have
+    // groups of their own: they join (as `sharedHosts`) only a round trip that began in this group.
     const arrival = target;
     noteCommit(tab.trail, ev, host, tab.host, context?.hosts ?? arrival.hosts);
-    const passed = loginHosts(tab.trail).filter((h) => joinsLogin(arrival, h, classify));
+    const own = tab.trail.fromGroupId === arrival.id;
+    const passed = loginHosts(tab.trail).filter(
+      (h) => joinsLogin(arrival, h, classify) || (own && classify(h) !== null),
+    );
     const passedOrigins = tab.trail.origins.filter((o) => passed.includes(new URL(o).hostname));
     target = joinHosts(s, target, passed, passedOrigins);
     for (const url of tab.trail.urls ?? [])
       if (passed.includes(new URL(url).hostname)) target.urls = addUrl(target.urls, url);
   }
-  if (!wasInGroup && isLoginStep(ev)) {
+  if (!wasInGroup && !signedIn && isLoginStep(ev)) {
     // Arrived by a login step from a start the worker did not see (`noteUnseenStart`; a trail, if any, began
     // only with this arrival's own request): the hosts that login went through join, as the trail would have
     // let them — the same ones: no other protected site.
@@ -402,6 +424,7 @@ export function onMainFrameCommit(
   target = joinHosts(s, target, [host], [u.origin]);
   target.urls = addUrl(target.urls, u.href);
   attachTab(target, tab, host, now);
+  if (carried) tab.trail = carried;
   return s;
 }
 
@@ -421,6 +444,14 @@ export const onSubFrame: TabUrlChange = (prev, tabId, url, classify, now) => {
   g.lastSeenAt = now;
   return s;
 };
+
+/** A page in `openerTabId` opened `tabId` (it may hold a handle on it): noted whatever the groups (`TabTrack.openedBy`). */
+export function noteOpener(prev: SessionState, tabId: number, openerTabId: number): SessionState {
+  if (prev.tabs[String(tabId)]?.openedBy === openerTabId) return prev;
+  const s = structuredClone(prev);
+  trackOf(s, tabId).openedBy = openerTabId;
+  return s;
+}
 
 /** A tab opened from a group's tab (a login popup, target=_blank): it is on the group's trail from the start. */
 export function onTabOpenedFrom(

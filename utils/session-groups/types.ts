@@ -1,7 +1,17 @@
 import type { RuleMatch } from '../rules/types';
 
 /** The recogniser: which rule, if any, covers a host (the rule matcher's `match`). */
-export type Classify = (hostname: string) => RuleMatch | null;
+export type Classify = ((hostname: string) => RuleMatch | null) & {
+  /** IT's excluded domains (`excludedDomains`): the recogniser answers null for them, and this says why. */
+  isExcluded?: (hostname: string) => boolean;
+};
+
+/**
+ * One of a group's sites: a rule that matched, or (`via`) a site on no list that signed in through a known login
+ * service (signed-in-through.ts): `label` is then the host the person used, `scopeDomain` its registrable
+ * domain, `via` the login service's label.
+ */
+export type GroupSite = RuleMatch & { readonly via?: string };
 
 /**
  * A session group: one or more protected sites plus every host their logins passed through.
@@ -10,7 +20,13 @@ export type Classify = (hostname: string) => RuleMatch | null;
 export interface SessionGroup {
   id: string;
   /** The protected sites (and known login services) it covers: the rules that matched its hosts. */
-  sites: RuleMatch[];
+  sites: GroupSite[];
+  /**
+   * Hosts of *other* groups' protected sites that a login of this group passed through (a kommun's own IdP,
+   * `fs.<kommun>.se`, on a school platform's login): members here too, without merging the two groups. Also in
+   * `hosts`. The purge clears them host by host, never their whole registrable domain (the other group's).
+   */
+  sharedHosts?: string[];
   /** Every host seen in the group: protected hosts visited plus transit hosts (IdPs, brokers, BankID pages). */
   hosts: string[];
   /** Every origin (`scheme://host[:port]`) seen, for per-origin storage removal. */
@@ -92,6 +108,12 @@ export interface TabTrack {
   groupId?: string;
   trail?: Trail;
   logout?: LogoutWatch;
+  /**
+   * The tab whose page opened this one (`webNavigation.onCreatedNavigationTarget`: a link with a target, a
+   * `window.open`): that page may hold a handle and navigate this tab. A tab the browser merely files under the
+   * active one (a new tab by Ctrl+T inherits it as `tabs.Tab.openerTabId`) has none: nothing can script it.
+   */
+  openedBy?: number;
 }
 
 /**

@@ -80,6 +80,7 @@ export function receiptText(): ReceiptText {
     title: t('receiptTitle'),
     nothing: t('receiptNothing'),
     sites: (s) => t('receiptSites', s),
+    signedInThrough: (host, service) => t('siteSignedInThrough', host, service),
     // A receipt stored by an older version may name a trigger that no longer exists: no line then.
     why: (trigger) => (WHY[trigger] ? t(WHY[trigger]) : ''),
     removedHeading: t('receiptRemoved'),

@@ -31,6 +31,8 @@ export interface ReceiptView {
   /** What started the logout: the receipt says it in a line of its own. */
   trigger: PurgeTrigger;
   sites: string[];
+  /** `sites` entries that name a site on no list, with the login service it signed in through. */
+  signedInThrough?: Record<string, string>;
   /** Nothing of any protected site was found: a one-line receipt. */
   nothing: boolean;
   removed: RemovedLine[];
@@ -98,7 +100,9 @@ export function receiptView(report: PurgeReport): ReceiptView {
     problems.length === 0;
   return {
     trigger: report.trigger,
-    sites: report.labels,
+    // A login service a site on no list signed in through is named with that site, not on its own.
+    sites: report.labels.filter((l) => !Object.values(report.signedInThrough ?? {}).includes(l)),
+    ...(report.signedInThrough ? { signedInThrough: report.signedInThrough } : {}),
     nothing,
     removed,
     problems,
@@ -112,6 +116,8 @@ export interface ReceiptText {
   title: string;
   nothing: string;
   sites: (s: string) => string;
+  /** "mina.example.se, signed in through GrandID". */
+  signedInThrough: (host: string, service: string) => string;
   /** Why the logout happened, e.g. "You pressed Log out and clear." */
   why: (trigger: PurgeTrigger) => string;
   removedHeading: string;
@@ -124,4 +130,15 @@ export interface ReceiptText {
   advice: (a: Advice) => string;
   verified: string;
   leave: string;
+}
+
+/** The receipt's site names: a site on no list with the login service it signed in through. */
+export function siteNames(
+  view: Pick<ReceiptView, 'sites' | 'signedInThrough'>,
+  text: Pick<ReceiptText, 'signedInThrough'>,
+): string[] {
+  return view.sites.map((s) => {
+    const via = view.signedInThrough?.[s];
+    return via ? text.signedInThrough(s, via) : s;
+  });
 }

@@ -7,6 +7,8 @@ import type { GroupSummary } from '../messages';
 export interface SessionLineText {
   loginService: string;
   loginServices: (n: number) => string;
+  /** A site on no list named with the login service it signed in through: "mina.example.se, signed in through GrandID". */
+  signedInThrough: (host: string, service: string) => string;
 }
 
 export interface SessionLine {
@@ -21,5 +23,9 @@ export function sessionLine(g: GroupSummary, text: SessionLineText): SessionLine
   const parts = [...serviceHosts];
   if (login.size === 1) parts.push(text.loginService);
   else if (login.size > 1) parts.push(text.loginServices(login.size));
-  return { name: g.labels.join(' + '), where: parts.join(' + ') };
+  const name = g.labels.map((l) => {
+    const via = g.signedInThrough?.[l];
+    return via ? text.signedInThrough(l, via) : l;
+  });
+  return { name: name.join(' + '), where: parts.join(' + ') };
 }

@@ -106,6 +106,7 @@ describe('Receipt', () => {
     title: 'You are logged out',
     nothing: 'Nothing',
     sites: (s) => `Cleared: ${s}`,
+    signedInThrough: (host, service) => `${host} via ${service}`,
     why: (trigger) => `Why: ${trigger}`,
     removedHeading: 'What was removed',
     line: (l) => ('n' in l ? `${l.kind}: ${l.n}` : l.kind),

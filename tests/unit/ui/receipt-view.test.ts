@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLanguage } from '@/utils/i18n';
 import type { PurgeReport } from '@/utils/purge/types';
-import { receiptView } from '@/utils/ui/receipt-view';
+import { receiptText } from '@/utils/ui/receipt-text';
+import { receiptView, siteNames } from '@/utils/ui/receipt-view';
 
 const report = (over: Partial<PurgeReport> = {}): PurgeReport => ({
   planId: 'p',
@@ -22,6 +24,8 @@ const report = (over: Partial<PurgeReport> = {}): PurgeReport => ({
   verified: true,
   ...over,
 });
+
+afterEach(() => setLanguage('auto'));
 
 describe('receiptView', () => {
   it('a verified purge: every removed thing with its count and how it was checked; nothing to do', () => {
@@ -138,5 +142,23 @@ describe('receiptView', () => {
       }),
     );
     expect(v.nothing).toBe(true);
+  });
+
+  it('names a site on no list with the login service it signed in through, in every language the catalogue has', () => {
+    const v = receiptView(
+      report({
+        labels: ['GrandID (Svensk e-identitet)', 'mina.bostadsbolaget-exempel.se'],
+        signedInThrough: { 'mina.bostadsbolaget-exempel.se': 'GrandID (Svensk e-identitet)' },
+      }),
+    );
+    expect(v.sites).toEqual(['mina.bostadsbolaget-exempel.se']);
+    setLanguage('en');
+    expect(siteNames(v, receiptText())).toEqual([
+      'mina.bostadsbolaget-exempel.se, signed in through GrandID (Svensk e-identitet)',
+    ]);
+    setLanguage('sv');
+    expect(siteNames(v, receiptText())).toEqual([
+      'mina.bostadsbolaget-exempel.se, inloggad via GrandID (Svensk e-identitet)',
+    ]);
   });
 });

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { GroupSummary } from '@/utils/messages';
 import { sessionLine } from '@/utils/ui/session-line';
 
-const text = { loginService: 'login service', loginServices: (n: number) => `${n} login services` };
+const text = {
+  loginService: 'login service',
+  loginServices: (n: number) => `${n} login services`,
+  signedInThrough: (host: string, service: string) => `${host}, signed in through ${service}`,
+};
 const group = (over: Partial<GroupSummary>): GroupSummary => ({
   id: 'g',
   labels: ['Järfälla kommun'],
@@ -37,5 +41,18 @@ describe('sessionLine', () => {
     expect(sessionLine(group({ hosts: ['a.jarfalla.se'], loginHosts: [] }), text).where).toBe(
       'a.jarfalla.se',
     );
+  });
+
+  it('names a site on no list by its host and the login service it signed in through', () => {
+    const g = group({
+      labels: ['mina.bostadsbolaget-exempel.se'],
+      signedInThrough: { 'mina.bostadsbolaget-exempel.se': 'GrandID (Svensk e-identitet)' },
+      hosts: ['mina.bostadsbolaget-exempel.se', 'login.grandid.com'],
+      loginHosts: ['login.grandid.com'],
+    });
+    expect(sessionLine(g, text)).toEqual({
+      name: 'mina.bostadsbolaget-exempel.se, signed in through GrandID (Svensk e-identitet)',
+      where: 'mina.bostadsbolaget-exempel.se + login service',
+    });
   });
 });
