@@ -27,6 +27,7 @@ export const POLICY_KEYS: Readonly<Record<PolicyKey, PolicyKind>> = {
   disablePasswordSaving: { type: 'boolean' },
   lockSettings: { type: 'boolean' },
   startPage: { type: 'url' },
+  healthReport: { type: 'boolean' },
 };
 
 export const isPolicyKey = (k: string): k is PolicyKey => Object.hasOwn(POLICY_KEYS, k);

@@ -24,6 +24,8 @@ export interface ManagedSettings {
   lockSettings?: boolean;
   /** An http(s) URL: where a window goes when a purge closes its last tab. */
   startPage?: string;
+  /** The logout health report (default on): false stops its observing and hides it. */
+  healthReport?: boolean;
 }
 
 export type PolicyKey = keyof ManagedSettings;
