@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { DomainList } from '@/components/DomainList';
+import { HealthPanel } from '@/components/HealthPanel';
 import { PackList } from '@/components/PackList';
 import { FieldSetting, LockNote, ToggleSetting } from '@/components/Setting';
 import { setLanguage, t } from '@/utils/i18n';
@@ -247,6 +248,8 @@ export function App() {
           }}
         />
       </div>
+
+      <HealthPanel level={2} />
 
       <section aria-labelledby="shortcut-title" class="card">
         <h2 id="shortcut-title">{t('optShortcut')}</h2>
