@@ -56,7 +56,7 @@ export const onCommitted = (ctx: BackgroundContext, d: MainFrameCommit & { frame
     const classify = await ctx.classify();
     const prev = await loadState();
     const next = await saveState(prev, onMainFrameCommit(prev, d, classify, ctx.now()));
-    logged('health report')(noteLoginStep(ctx, prev, next, d.tabId, ctx.now(), seen));
+    logged('health report')(noteLoginStep(ctx, prev, next, d, classify, seen));
   });
 };
 

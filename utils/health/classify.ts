@@ -3,10 +3,13 @@
  * with the login (present when the login came back to the service, absent or different when it first reached
  * the login service) is still there, unchanged, once the logout page has loaded.
  */
-import type { LoginSeen, LogoutOutcome } from './types';
+import type { LogoutOutcome } from './types';
 
-/** The marks the login brought: there after it, not in the baseline of any login host. */
-export function loginMarks(baseline: LoginSeen['baseline'], afterLogin: readonly string[]): string[] {
+/** The marks the login brought: there after it, not in the baseline (per host, at first sight) of the trip. */
+export function loginMarks(
+  baseline: Record<string, readonly string[]>,
+  afterLogin: readonly string[],
+): string[] {
   const before = new Set(Object.values(baseline).flat());
   return afterLogin.filter((m) => !before.has(m));
 }
@@ -16,10 +19,10 @@ export function loginMarks(baseline: LoginSeen['baseline'], afterLogin: readonly
  * silent single sign-on on a session another service began): nothing is counted then.
  */
 export function logoutOutcome(
-  seen: LoginSeen | undefined,
+  signedIn: readonly string[] | undefined,
   atLogout: readonly string[],
 ): LogoutOutcome | null {
-  const marks = seen?.signedIn ?? [];
+  const marks = signedIn ?? [];
   if (!marks.length) return null;
   const now = new Set(atLogout);
   return marks.some((m) => now.has(m)) ? 'left-signed-in' : 'ended';

@@ -2,7 +2,7 @@
  * The health report's stored items, each with its lifecycle (docs/architecture.md: state and lifecycles).
  */
 import { storage } from 'wxt/utils/storage';
-import { emptyHealthReport, type HealthReport, type LoginSeen } from './types';
+import { emptyHealthReport, emptyLoginsSeen, type HealthReport, type LoginsSeen } from './types';
 
 /**
  * Counts per service (rule labels, listed login-service labels, two numbers): no person, URL, time or
@@ -15,15 +15,16 @@ export const healthReport = storage.defineItem<HealthReport>('local:health-repor
 });
 
 /**
- * Per group whose login Safe Logout saw: the login-service cookie fingerprints (never values) before and after
- * the login. In memory (storage.session): gone with the browser session, and dropped for a group once its
- * logout is counted; at most `MAX_LOGINS_SEEN` groups (the oldest go).
+ * Login-service cookie fingerprints (never values) of the logins Safe Logout saw: per tab on a login trip, and
+ * per group what its logins brought. In memory (storage.session): gone with the browser session; a trip goes
+ * when its tab is back on an e-service, a group's marks once its logout is counted; at most `MAX_SEEN` of each
+ * (the oldest go).
  */
-export const loginsSeen = storage.defineItem<Record<string, LoginSeen>>('session:health-logins', {
-  fallback: {},
+export const loginsSeen = storage.defineItem<LoginsSeen>('session:health-logins', {
+  fallback: emptyLoginsSeen(),
   version: 1,
 });
 
-export const MAX_LOGINS_SEEN = 30;
-/** At most this many login hosts per group get a baseline. */
-export const MAX_BASELINE_HOSTS = 10;
+export const MAX_SEEN = 30;
+/** At most this many hosts per trip get a baseline. */
+export const MAX_TRIP_HOSTS = 10;

@@ -23,12 +23,17 @@ export interface HealthReport {
 export const emptyHealthReport = (): HealthReport => ({ services: {} });
 
 /**
- * What Safe Logout saw of one group's login, in storage.session only (never on disk): fingerprints of
- * login-service cookies (a hash of identity and value: the value itself is never kept).
+ * What Safe Logout saw of logins, in storage.session only (never on disk): fingerprints of login-service cookies
+ * (a hash of identity and value: the value itself is never kept).
  */
-export interface LoginSeen {
-  /** Per login host: its session marks at the first moment the group's login was seen on it. */
-  baseline: Record<string, string[]>;
-  /** Session marks that came with the login (present when it came back to the service, not in the baseline). */
-  signedIn?: string[];
+export interface LoginsSeen {
+  /**
+   * Per tab (by id), while it is off the e-services (on a login trip): per host, its session marks at the tab's
+   * first commit there. Goes when the tab commits on an e-service again.
+   */
+  trips: Record<string, Record<string, string[]>>;
+  /** Per group: the session marks its logins brought (there on return, not at the trip's first sight). */
+  signedIn: Record<string, string[]>;
 }
+
+export const emptyLoginsSeen = (): LoginsSeen => ({ trips: {}, signedIn: {} });

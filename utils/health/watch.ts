@@ -6,13 +6,12 @@ import type { BackgroundContext } from '../background/context';
 import type { CookieRecord } from '../browser-data/port';
 import { isWithin } from '../rules/hostname';
 import { isLoginService } from '../rules/login-service';
-import { trailIsFresh } from '../session-groups/login-trail';
-import type { Classify, SessionGroup, SessionState, TabTrack } from '../session-groups/types';
+import { isLoginStep, type Transition } from '../session-groups/login-trail';
+import type { Classify, SessionGroup, SessionState } from '../session-groups/types';
 import { loginMarks, logoutOutcome } from './classify';
 import { lookupDomains, sessionMarks } from './marks';
 import { type ObservedLogout, readReport, recordLogout } from './record';
-import { healthReport, loginsSeen, MAX_BASELINE_HOSTS, MAX_LOGINS_SEEN } from './storage';
-import type { LoginSeen } from './types';
+import { healthReport, loginsSeen, MAX_SEEN, MAX_TRIP_HOSTS } from './storage';
 
 /** A cookie read that has not answered by then counts as failed (the purge waits at most this long). */
 export const READ_LIMIT_MS = 1500;
@@ -59,68 +58,68 @@ const onService = (g: SessionGroup, host: string) =>
   g.sites.some((m) => !isLoginService(m) && isWithin(host, m.scopeDomain));
 const loginHostsOf = (g: SessionGroup) => g.hosts.filter((h) => !onService(g, h));
 
-/** The group a tab is away for, on a login host (a login service, an IdP on no list): undefined otherwise. */
-function awayFor(s: SessionState, tab: TabTrack | undefined, now: number): SessionGroup | undefined {
-  if (!tab?.host) return undefined;
-  const g = tab.groupId
-    ? s.groups[tab.groupId]
-    : trailIsFresh(tab.trail, now)
-      ? s.groups[tab.trail.fromGroupId]
-      : undefined;
-  return g && !onService(g, tab.host) ? g : undefined;
-}
+/** The newest `MAX_SEEN` entries (insertion order: the oldest go). */
+const newest = <T>(r: Record<string, T>): Record<string, T> =>
+  Object.fromEntries(Object.entries(r).slice(-MAX_SEEN));
 
-function bounded(all: Record<string, LoginSeen>): Record<string, LoginSeen> {
-  const ids = Object.keys(all);
-  return Object.fromEntries(ids.slice(Math.max(0, ids.length - MAX_LOGINS_SEEN)).map((id) => [id, all[id]!]));
+/** A commit in the tab, as webNavigation reports it. */
+export interface CommitSeen extends Transition {
+  tabId: number;
 }
 
 /**
- * A top-level commit was applied (`prev` → `next`). On a login host of a group's login: the host's baseline,
- * once (`seen`: its cookies as the commit left them). Back on the group's site from there: the marks the login
- * brought.
+ * A top-level commit was applied (`prev` → `next`). Off the e-services on a login trip (a redirect or form post
+ * took the tab there, or it came from a group): the host's baseline, at the tab's first commit there (`seen`:
+ * its cookies as the commit left them). Back on an e-service from such a trip: the marks the login brought,
+ * for the group the tab is in now.
  */
 export function noteLoginStep(
   ctx: Ctx,
   prev: SessionState,
   next: SessionState,
-  tabId: number,
-  now: number,
+  d: CommitSeen,
+  classify: Classify,
   seen: Promise<CookieRecord[] | null>,
 ): Promise<void> {
-  // In turn: a login's baseline is written before its return is looked at.
+  // In turn: a trip's baseline is written before its return is looked at.
   return inTurn(async () => {
     if (!(await ctx.settings()).healthReport) return;
-    const tab = next.tabs[String(tabId)];
-    const away = awayFor(next, tab, now);
-    if (away && tab?.host) return noteBaseline(away.id, tab.host, await seen);
-    const back = tab?.groupId ? next.groups[tab.groupId] : undefined;
-    if (!back || !tab?.host || !onService(back, tab.host)) return;
-    if (awayFor(prev, prev.tabs[String(tabId)], now)?.id !== back.id) return;
-    await noteReturn(ctx, back);
+    const key = String(d.tabId);
+    const tab = next.tabs[key];
+    if (!tab?.host) return;
+    const m = classify(tab.host);
+    const all = await loginsSeen.getValue();
+    const trip = all.trips[key];
+    if (!m || isLoginService(m)) {
+      const before = prev.tabs[key];
+      const onTrip = !!trip || isLoginStep(d) || !!before?.groupId || !!before?.trail;
+      if (!onTrip || (trip && (tab.host in trip || Object.keys(trip).length >= MAX_TRIP_HOSTS))) return;
+      const cookies = await seen;
+      if (!cookies) return;
+      const { [key]: _, ...others } = all.trips;
+      const marks = sessionMarks(cookies, [tab.host]);
+      await loginsSeen.setValue({
+        ...all,
+        trips: newest({ ...others, [key]: { ...trip, [tab.host]: marks } }),
+      });
+      return;
+    }
+    if (!trip) return;
+    const { [key]: _, ...trips } = all.trips;
+    const g = tab.groupId ? next.groups[tab.groupId] : undefined;
+    const hosts = g ? loginHostsOf(g).filter((h) => h in trip) : [];
+    const cookies = hosts.length ? await cookiesReaching(ctx, hosts) : null;
+    const signedIn = { ...all.signedIn };
+    if (g && cookies) {
+      const brought = loginMarks(trip, sessionMarks(cookies, hosts));
+      const { [g.id]: had = [], ...rest } = signedIn;
+      if (brought.length || had.length)
+        Object.assign(rest, { [g.id]: [...new Set([...had, ...brought])].sort() });
+      await loginsSeen.setValue({ trips, signedIn: newest(rest) });
+      return;
+    }
+    await loginsSeen.setValue({ trips, signedIn });
   });
-}
-
-async function noteBaseline(groupId: string, host: string, cookies: CookieRecord[] | null) {
-  if (!cookies) return;
-  const all = { ...(await loginsSeen.getValue()) };
-  const entry = all[groupId] ?? { baseline: {} };
-  if (host in entry.baseline || Object.keys(entry.baseline).length >= MAX_BASELINE_HOSTS) return;
-  delete all[groupId];
-  all[groupId] = { ...entry, baseline: { ...entry.baseline, [host]: sessionMarks(cookies, [host]) } };
-  await loginsSeen.setValue(bounded(all));
-}
-
-async function noteReturn(ctx: Ctx, g: SessionGroup) {
-  const all = { ...(await loginsSeen.getValue()) };
-  const entry = all[g.id];
-  const hosts = loginHostsOf(g).filter((h) => entry && h in entry.baseline);
-  if (!entry || !hosts.length) return;
-  const cookies = await cookiesReaching(ctx, hosts);
-  if (!cookies) return;
-  const brought = loginMarks(entry.baseline, sessionMarks(cookies, hosts));
-  all[g.id] = { ...entry, signedIn: [...new Set([...(entry.signedIn ?? []), ...brought])].sort() };
-  await loginsSeen.setValue(all);
 }
 
 /**
@@ -136,12 +135,12 @@ export async function observeLogout(
   logoutHost?: string,
 ): Promise<(() => Promise<void>) | null> {
   if (!group || !(await ctx.settings()).healthReport) return null;
-  const entry = (await loginsSeen.getValue())[group.id];
-  if (!entry?.signedIn?.length) return null;
-  const hosts = loginHostsOf(group).filter((h) => h in entry.baseline);
+  const signedIn = (await loginsSeen.getValue()).signedIn[group.id];
+  if (!signedIn?.length) return null;
+  const hosts = loginHostsOf(group);
   const cookies = await cookiesReaching(ctx, hosts);
   if (!cookies) return null;
-  const outcome = logoutOutcome(entry, sessionMarks(cookies, hosts));
+  const outcome = logoutOutcome(signedIn, sessionMarks(cookies, hosts));
   if (!outcome) return null;
   // The service whose logout it was (the tab's site); its whole group's when the logout ended elsewhere.
   const own = logoutHost ? classify(logoutHost) : null;
@@ -159,10 +158,10 @@ export async function observeLogout(
   };
   return () =>
     inTurn(async () => {
-      const all = { ...(await loginsSeen.getValue()) };
-      delete all[group.id];
+      const all = await loginsSeen.getValue();
+      const { [group.id]: _, ...signedIn } = all.signedIn;
       await Promise.all([
-        loginsSeen.setValue(all),
+        loginsSeen.setValue({ ...all, signedIn }),
         healthReport.setValue(recordLogout(readReport(await healthReport.getValue()), seen)),
       ]);
     });

@@ -9,6 +9,7 @@ import {
   createWorld,
   freshBrowserEachTest,
   logInRoundTrip,
+  navigate,
   startWorker,
   T0,
   type Worker,
@@ -93,8 +94,8 @@ describe('the logout health report', () => {
     });
     expect(idpCookies()).toEqual([]);
     expect(await bg.storage.lastReport.getValue()).toMatchObject({ trigger: 'site-logout', verified: true });
-    // What was kept of the login goes with the count.
-    expect(await loginsSeen.getValue()).toEqual({});
+    // What was kept of the login goes with the count; the trip went when the tab came back to the service.
+    expect(await loginsSeen.getValue()).toEqual({ trips: {}, signedIn: {} });
   });
 
   it('a fixed logout (its front-channel logout ends the IdP session) counts as ended', async () => {
@@ -125,6 +126,35 @@ describe('the logout health report', () => {
 
     expect(await healthReport.getValue()).toEqual({
       services: { 'Järfälla kommun': { leftSignedIn: 0, ended: 1, loginServices: [] } },
+    });
+  });
+
+  it('the same tab, from the kommun’s logged-out page, logs in to Vklass through the same IdP: Vklass’s logout is Vklass’s count', async () => {
+    const tab = w.port.openTab({ url: `${ESERVICE}/` });
+    await logIn(tab);
+    await logOut(tab);
+    // The purge took the IdP's session with the kommun's group; the tab stays on the kommun's logged-out page.
+    await navigate(bg, tab, {
+      url: `${VKLASS}/login`,
+      redirects: [`${IDP}/sso?SAMLRequest=y`],
+      transitionType: 'typed',
+    });
+    w.port.setCookie(ssoCookie('login.eidbrygga.net', 'sso-second'));
+    await navigate(bg, tab, {
+      url: `${VKLASS}/Saml/SignIn`,
+      redirects: [`${VKLASS}/Guardian/Overview`],
+      transitionType: 'form_submit',
+    });
+    await logOut(tab, {
+      service: VKLASS,
+      via: [`${IDP}/saml/logout`],
+      atIdp: () => w.port.setCookie({ ...ssoCookie('login.eidbrygga.net'), expirationDate: GONE }),
+    });
+    expect(await healthReport.getValue()).toEqual({
+      services: {
+        'Järfälla kommun': { leftSignedIn: 1, ended: 0, loginServices: [] },
+        Vklass: { leftSignedIn: 0, ended: 1, loginServices: [] },
+      },
     });
   });
 
@@ -217,7 +247,7 @@ describe('IT policy healthReport: false', () => {
     await logIn(tab);
     await logOut(tab);
     expect(await healthReport.getValue()).toEqual({ services: {} });
-    expect(await loginsSeen.getValue()).toEqual({});
+    expect(await loginsSeen.getValue()).toEqual({ trips: {}, signedIn: {} });
     expect(await bg.send('getHealthReport', {})).toEqual({ enabled: false, report: { services: {} } });
     expect(idpCookies()).toEqual([]);
     expect(await bg.storage.lastReport.getValue()).toMatchObject({ trigger: 'site-logout', verified: true });
