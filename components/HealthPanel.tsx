@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { healthReport } from '@/utils/health/storage';
 import type { HealthReport as Report } from '@/utils/health/types';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messages';
@@ -45,7 +46,10 @@ export function HealthPanel({ level }: { level: 1 | 2 }) {
   const [state, setState] = useState<Status | null>(null);
   const [status, setStatus] = useState('');
   useEffect(() => {
-    void sendMessage('getHealthReport', {}).then(setState);
+    const load = () => void sendMessage('getHealthReport', {}).then(setState);
+    load();
+    // A logout counted while the page is open shows at once.
+    return healthReport.watch(load);
   }, []);
   if (!state) return null;
   return (
