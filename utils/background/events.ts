@@ -3,7 +3,8 @@
  * utils/session-groups/ and saves it; the only decisions here are which purge a change calls for.
  */
 
-import { cookiesAtCommit, noteLoginStep, observeLogout } from '../health/watch';
+import { cookiesAtCommit } from '../health/reads';
+import { noteLoginStep, observeLogout } from '../health/watch';
 import { isLogoutUrl } from '../logout-detect';
 import { onFetchedOrigins } from '../session-groups/fetched-origins';
 import { joinLoginsInFlight } from '../session-groups/logins-in-flight';

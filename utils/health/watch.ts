@@ -1,6 +1,6 @@
 /**
- * The health report's reads of the browser, for the background: at a login step and at a site logout. Every
- * read goes through the data port; a failed or slow read counts nothing and never holds up a purge.
+ * The health report in the background: what it notes at a login step and observes at a site logout. Every read
+ * goes through the data port (reads.ts); a failed or slow read counts nothing and never holds up a purge.
  */
 import type { BackgroundContext } from '../background/context';
 import type { CookieRecord } from '../browser-data/port';
@@ -9,49 +9,12 @@ import { isLoginService } from '../rules/login-service';
 import { isLoginStep, type Transition } from '../session-groups/login-trail';
 import type { Classify, SessionGroup, SessionState } from '../session-groups/types';
 import { loginMarks, logoutOutcome } from './classify';
-import { lookupDomains, sessionMarks } from './marks';
+import { sessionMarks } from './marks';
+import { cookiesReaching, enabled, inTurn } from './reads';
 import { type ObservedLogout, readReport, recordLogout } from './record';
 import { healthReport, loginsSeen, MAX_SEEN, MAX_TRIP_HOSTS } from './storage';
 
-/** A cookie read that has not answered by then counts as failed (the purge waits at most this long). */
-export const READ_LIMIT_MS = 1500;
-
 type Ctx = Pick<BackgroundContext, 'port' | 'settings'>;
-
-let chain: Promise<unknown> = Promise.resolve();
-/** The health items are written one change at a time (ordering only: the state itself is in storage). */
-function inTurn<T>(task: () => Promise<T>): Promise<T> {
-  const run = chain.then(task, task);
-  chain = run.catch(() => undefined);
-  return run;
-}
-
-/** The cookies that reach `hosts`, or null when a read failed or took longer than `READ_LIMIT_MS`. */
-export async function cookiesReaching(ctx: Pick<Ctx, 'port'>, hosts: readonly string[]) {
-  if (!hosts.length) return [];
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), READ_LIMIT_MS);
-  });
-  const read = Promise.all(lookupDomains(hosts).map((domain) => ctx.port.findCookies({ domain })))
-    .then((lists) => lists.flat())
-    .catch(() => null);
-  const result = await Promise.race([read, late]);
-  clearTimeout(timer);
-  return result;
-}
-
-/**
- * Started the moment a top-level page commits, before the commit waits its turn: the page's login-service
- * cookies as its response left them, before the person can act on the page.
- */
-export function cookiesAtCommit(ctx: Pick<Ctx, 'port'>, url: string): Promise<CookieRecord[] | null> {
-  try {
-    return cookiesReaching(ctx, [new URL(url).hostname]);
-  } catch {
-    return Promise.resolve(null);
-  }
-}
 
 /** Is `host` on one of the group's services (not on a login service, listed or not)? */
 const onService = (g: SessionGroup, host: string) =>
@@ -83,7 +46,7 @@ export function noteLoginStep(
 ): Promise<void> {
   // In turn: a trip's baseline is written before its return is looked at.
   return inTurn(async () => {
-    if (!(await ctx.settings()).healthReport) return;
+    if (!(await enabled(ctx))) return;
     const key = String(d.tabId);
     const tab = next.tabs[key];
     if (!tab?.host) return;
@@ -134,7 +97,7 @@ export async function observeLogout(
   classify: Classify,
   logoutHost?: string,
 ): Promise<(() => Promise<void>) | null> {
-  if (!group || !(await ctx.settings()).healthReport) return null;
+  if (!group || !(await enabled(ctx))) return null;
   const signedIn = (await loginsSeen.getValue()).signedIn[group.id];
   if (!signedIn?.length) return null;
   const hosts = loginHostsOf(group);
@@ -172,6 +135,6 @@ export const clearHealthReport = () => inTurn(() => healthReport.setValue({ serv
 
 /** What the health page shows: nothing of the counts while IT has the report off. */
 export async function healthStatus(ctx: Pick<Ctx, 'settings'>) {
-  const enabled = (await ctx.settings()).healthReport;
-  return { enabled, report: enabled ? readReport(await healthReport.getValue()) : { services: {} } };
+  const on = await enabled(ctx);
+  return { enabled: on, report: on ? readReport(await healthReport.getValue()) : { services: {} } };
 }
