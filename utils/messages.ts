@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { AddDomainResult } from './custom-domains';
+import type { HealthReport } from './health/types';
 import type { LanguageSetting } from './languages';
 import type { PurgeReport } from './purge/types';
 import type { EffectiveSettings, Settings } from './settings';
@@ -93,6 +94,10 @@ export interface Protocol {
    * protected host of that group (utils/background/guard.ts). It can never purge anything else.
    */
   guardLogOut: { req: Record<string, never>; res: { accepted: boolean } };
+  /** The logout health report, and whether it is on (IT's `healthReport` policy). */
+  getHealthReport: { req: Record<string, never>; res: { enabled: boolean; report: HealthReport } };
+  /** IT's clear button on the health page: the report's counts go. */
+  clearHealthReport: { req: Record<string, never>; res: { cleared: boolean } };
 }
 
 export type MessageType = keyof Protocol;
@@ -113,6 +118,8 @@ export const SENDER_POLICY: Record<MessageType, 'extension-page' | 'content-scri
   unprotectSite: 'extension-page',
   guardInfo: 'content-script',
   guardLogOut: 'content-script',
+  getHealthReport: 'extension-page',
+  clearHealthReport: 'extension-page',
 };
 
 export interface Envelope<K extends MessageType = MessageType> {

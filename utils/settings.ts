@@ -57,6 +57,8 @@ export interface EffectiveSettings extends Settings {
   startPage: string | null;
   /** IT locked the options page: nothing but the language can be changed there. */
   lockSettings: boolean;
+  /** The logout health report (utils/health/) observes and shows; IT's `healthReport: false` turns it off. */
+  healthReport: boolean;
   locked: (keyof Settings)[];
   /** Policy values that were ignored or adjusted (utils/policy/parse.ts), for the options page. */
   policyNotices: PolicyNotice[];
@@ -90,6 +92,7 @@ export function effectiveSettings(user: Settings, managed: unknown = {}): Effect
     disablePasswordSaving: it.disablePasswordSaving ?? false,
     startPage: it.startPage ?? null,
     lockSettings: lockAll,
+    healthReport: it.healthReport ?? true,
     locked: [],
     policyNotices: notices,
   };

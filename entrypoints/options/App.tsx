@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { CoverageSearch } from '@/components/CoverageSearch';
 import { DomainList } from '@/components/DomainList';
+import { HealthPanel } from '@/components/HealthPanel';
 import { NotProtected } from '@/components/NotProtected';
 import { OptInPackList } from '@/components/OptInPackList';
 import { PackList } from '@/components/PackList';
@@ -268,6 +269,8 @@ export function App() {
           }}
         />
       </div>
+
+      <HealthPanel level={2} />
 
       <section aria-labelledby="shortcut-title" class="card">
         <h2 id="shortcut-title">{t('optShortcut')}</h2>

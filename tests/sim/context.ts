@@ -5,6 +5,8 @@ import type { Person } from './services';
 export type SimEvent =
   | { type: 'bankid-login'; person: Person; at: number }
   | { type: 'sso-reuse'; person: Person; sp: string; at: number }
+  /** The IdP's front-channel logout ended its SSO (a service with a fixed logout sent the person there). */
+  | { type: 'idp-logout'; person: Person | null; at: number }
   | { type: 'service-login'; service: ServiceKey; person: Person; at: number }
   | {
       type: 'service-logout';

@@ -50,11 +50,15 @@ customElements.get('sim-konto') || customElements.define('sim-konto', class exte
 });
 </script>`;
 
+/** Where a fixed logout comes back to from the IdP's logout. */
+const LOGGED_OUT_PATH = '/utloggad';
+
 /**
  * One e-service (SAML service provider) with the 2019 bug: "Logga ut" drops only its own session
- * cookie. The IdP's SSO, the site storage and the HTTP cache stay behind.
+ * cookie. The IdP's SSO, the site storage and the HTTP cache stay behind. With `fixedLogout` its logout also
+ * ends the IdP's session (a front-channel logout through the IdP); the site storage and HTTP cache still stay.
  */
-export function createEService(ctx: SimContext, key: ServiceKey) {
+export function createEService(ctx: SimContext, key: ServiceKey, o: { fixedLogout?: boolean } = {}) {
   const svc: ServiceProfile = SERVICES[key];
   const p = svc.paths;
   const sessions = new Map<string, Person>();
@@ -234,6 +238,16 @@ ${svc.income ? `<p>Uppgiven inkomst: ${escapeHtml(svc.income)}</p>` : ''}
 
   function logout(req: SimRequest, how: 'link' | 'form'): SimResponse {
     endSession(req, how);
+    if (o.fixedLogout) {
+      const back = new URLSearchParams({ return: origin() + LOGGED_OUT_PATH });
+      return redirect(`${ctx.origin(ctx.hosts.idp)}${IDP_PATHS.logout}?${back}`, 303, {
+        'set-cookie': [dropSessionCookie()],
+      });
+    }
+    return loggedOut({ 'set-cookie': [dropSessionCookie()] });
+  }
+
+  function loggedOut(headers: Record<string, string[]> = {}): SimResponse {
     return html(
       layout({
         title: `Utloggad – ${svc.title}`,
@@ -245,7 +259,7 @@ ${svc.income ? `<p>Uppgiven inkomst: ${escapeHtml(svc.income)}</p>` : ''}
 <p><a href="${p.start}">Till startsidan</a></p>
 </main>`,
       }),
-      { 'set-cookie': [dropSessionCookie()] },
+      headers,
     );
   }
 
@@ -275,6 +289,7 @@ ${svc.income ? `<p>Uppgiven inkomst: ${escapeHtml(svc.income)}</p>` : ''}
     if (get && path === p.pdf) return person ? pdf(person) : toIdp(p.overview);
     if (get && path === p.logoutLink) return logout(req, 'link');
     if (req.method === 'POST' && path === p.logoutForm) return logout(req, 'form');
+    if (get && path === LOGGED_OUT_PATH && o.fixedLogout) return loggedOut();
     if (req.method === 'DELETE' && path === p.sessionApi) return scriptLogout(req);
     if (get && path === p.state) {
       return statePage(

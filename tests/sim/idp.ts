@@ -7,6 +7,7 @@ import {
   html,
   layout,
   notFound,
+  redirect,
   type SimRequest,
   type SimResponse,
   setCookie,
@@ -30,6 +31,8 @@ export const IDP_PATHS = {
   bankid: '/saml/bankid',
   widget: '/widget/status',
   state: '/state',
+  /** Front-channel logout: `?return=<URL on a registered service>`; ends the SSO and sends the person back. */
+  logout: '/saml/logout',
 };
 
 const IDP_NAME = 'eID-bryggan';
@@ -146,6 +149,31 @@ ${error ? `<p role="alert">${escapeHtml(error)}</p>` : ''}
     );
   }
 
+  /** The IdP's own logout: its SSO ends (server and cookie); back to the service that asked, if it is one. */
+  function logout(req: SimRequest): SimResponse {
+    const token = req.cookies[IDP_COOKIES.sso];
+    ctx.record({ type: 'idp-logout', person: ssoPerson(req), at: Date.now() });
+    if (token) sso.delete(token);
+    const gone = setCookie(IDP_COOKIES.sso, '', { maxAge: 0, httpOnly: true, sameSite: 'None' });
+    const back = req.url.searchParams.get('return') ?? '';
+    let target: URL | null = null;
+    try {
+      target = new URL(back);
+    } catch {
+      target = null;
+    }
+    const registered = SERVICE_KEYS.some((k) => target?.origin === ctx.origin(ctx.hosts[k]));
+    if (target && registered) return redirect(target.href, 302, { 'set-cookie': [gone] });
+    return html(
+      layout({
+        title: `Utloggad – ${IDP_NAME}`,
+        attrs: { page: 'idp-logged-out' },
+        body: `<main><h1>Du är utloggad från ${IDP_NAME}</h1></main>`,
+      }),
+      { 'set-cookie': [gone] },
+    );
+  }
+
   return function handleIdp(req: SimRequest): SimResponse {
     const path = req.url.pathname;
     if (path === IDP_PATHS.sso && req.method === 'GET') {
@@ -159,6 +187,7 @@ ${error ? `<p role="alert">${escapeHtml(error)}</p>` : ''}
       return ssoRequest(req, req.form.get('SAMLRequest') ?? '', req.form.get('RelayState') ?? '');
     }
     if (path === IDP_PATHS.widget) return widget();
+    if (path === IDP_PATHS.logout && req.method === 'GET') return logout(req);
     if (path === IDP_PATHS.state) {
       const person = ssoPerson(req);
       return statePage(

@@ -19,6 +19,12 @@ export interface SimOptions {
   port?: number;
   /** Put the port into URLs/origins (for browsers that can map a hostname to an IP but not to a port). */
   portInUrls?: boolean;
+  /**
+   * E-services whose logout is fixed: it also ends the IdP's session, by a front-channel logout (the service
+   * redirects to the IdP's logout, which ends its SSO and redirects back to the service's logged-out page).
+   * The others keep the 2019 bug: their logout leaves the IdP signed in.
+   */
+  fixedLogout?: readonly ServiceKey[];
 }
 
 export type ServiceUrls = { origin: string } & { [K in keyof ServicePaths]: string };
@@ -103,7 +109,9 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
     [hosts.api, createApi(ctx)],
     [hosts.newspaper, createNewspaper(ctx)],
     [hosts.neutral, handleNeutral],
-    ...SERVICE_KEYS.map((k) => [hosts[k], createEService(ctx, k)] as const),
+    ...SERVICE_KEYS.map(
+      (k) => [hosts[k], createEService(ctx, k, { fixedLogout: options.fixedLogout?.includes(k) })] as const,
+    ),
   ]);
 
   const server: Server = createServer({ key: cert.key, cert: cert.cert }, (req, res) => {

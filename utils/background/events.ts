@@ -3,6 +3,8 @@
  * utils/session-groups/ and saves it; the only decisions here are which purge a change calls for.
  */
 
+import { cookiesAtCommit } from '../health/reads';
+import { noteLoginStep, observeLogout } from '../health/watch';
 import { isLogoutUrl } from '../logout-detect';
 import { onFetchedOrigins } from '../session-groups/fetched-origins';
 import { joinLoginsInFlight } from '../session-groups/logins-in-flight';
@@ -56,13 +58,17 @@ export const onRequest = (ctx: BackgroundContext, d: { tabId: number; url: strin
         });
       });
 
-export const onCommitted = (ctx: BackgroundContext, d: MainFrameCommit & { frameId: number }) =>
-  d.frameId !== 0 || ignored(ctx, d.tabId)
-    ? skip
-    : serialized(async () => {
-        const [classify, store] = await Promise.all([ctx.classify(), tabStoreId(ctx, d.tabId)]);
-        await update((s) => onMainFrameCommit(inStore(s, d.tabId, store), d, classify, ctx.now()));
-      });
+export const onCommitted = (ctx: BackgroundContext, d: MainFrameCommit & { frameId: number }) => {
+  if (d.frameId !== 0 || ignored(ctx, d.tabId)) return skip;
+  // The health report (utils/health/): the page's login-service cookies as its response left them, read now.
+  const seen = cookiesAtCommit(ctx, d.url);
+  return serialized(async () => {
+    const [classify, store] = await Promise.all([ctx.classify(), tabStoreId(ctx, d.tabId)]);
+    const prev = inStore(await loadState(), d.tabId, store);
+    const next = await saveState(prev, onMainFrameCommit(prev, d, classify, ctx.now()));
+    logged('health report')(noteLoginStep(ctx, prev, next, d, classify, seen));
+  });
+};
 
 /**
  * A top-level navigation starts: a logout URL on a host of the group whose page the tab shows arms the
@@ -139,9 +145,15 @@ function onLogoutSettled(ctx: BackgroundContext, tabId: number, timedOut: boolea
       await ctx.classify(),
     );
     await saveState(prev, state);
-    return groupId
-      ? purge(ctx, { scope: { kind: 'groups', groupIds: [groupId] }, trigger: 'site-logout' })
-      : null;
+    if (!groupId) return null;
+    // The health report: what the logout left at the login service, read now, counted once the purge runs.
+    const host = state.tabs[String(tabId)]?.host;
+    const count = await observeLogout(ctx, state.groups[groupId], await ctx.classify(), host).catch(
+      () => null,
+    );
+    const purged = purge(ctx, { scope: { kind: 'groups', groupIds: [groupId] }, trigger: 'site-logout' });
+    if (count) logged('health report')(count());
+    return purged;
   });
 }
 

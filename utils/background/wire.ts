@@ -4,6 +4,7 @@
  * `api` is where the events come from: the browser, or WXT's fake browser in the integration tests.
  */
 import type { browser } from 'wxt/browser';
+import { clearHealthReport, healthStatus } from '../health/watch';
 import { setLanguage } from '../i18n';
 import type { PurgeReport, PurgeTrigger } from '../purge/types';
 import { MAX_REPORTED_ORIGINS } from '../session-groups/fetched-origins';
@@ -119,6 +120,11 @@ export function wireBackground(ctx: BackgroundContext, api: typeof browser): voi
       unprotectSite: ({ domain }) => unprotectSite(domain),
       guardInfo: () => guardInfo(ctx),
       guardLogOut: (_, sender) => guardLogOut(ctx, sender),
+      getHealthReport: () => healthStatus(ctx),
+      clearHealthReport: async () => {
+        await clearHealthReport();
+        return { cleared: true };
+      },
     },
     { id: api.runtime.id, baseUrl: api.runtime.getURL('/') },
   );

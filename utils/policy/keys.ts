@@ -30,6 +30,7 @@ export const POLICY_KEYS: Readonly<Record<PolicyKey, PolicyKind>> = {
   lockSettings: { type: 'boolean' },
   startPage: { type: 'url' },
   optInPacks: { type: 'opt-in-packs' },
+  healthReport: { type: 'boolean' },
 };
 
 export const isPolicyKey = (k: string): k is PolicyKey => Object.hasOwn(POLICY_KEYS, k);

@@ -29,6 +29,8 @@ export interface ManagedSettings {
    * person's own choice no longer counts. Unknown ids are ignored with a notice.
    */
   optInPacks?: string[];
+  /** The logout health report (default on): false stops its observing and hides it. */
+  healthReport?: boolean;
 }
 
 export type PolicyKey = keyof ManagedSettings;

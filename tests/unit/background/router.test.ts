@@ -45,6 +45,11 @@ function setup() {
     },
     guardInfo: async () => ({ sharedComputer: false, language: 'auto' }),
     guardLogOut: async (_, sender) => ({ accepted: sender.tab?.id === 5 }),
+    getHealthReport: async () => ({ enabled: true, report: { services: {} } }),
+    clearHealthReport: async () => {
+      purged.push('health-report');
+      return { cleared: true };
+    },
   };
   return { route: createRouter(handlers, self), purged };
 }
@@ -119,6 +124,17 @@ describe('message router', () => {
     for (const type of ['saveSettings', 'addCustomDomain', 'removeCustomDomain', 'getSettings'])
       await expect(route({ type, data: {} }, contentScript)).rejects.toThrow(/refused/);
     expect(purged).toEqual([]);
+  });
+
+  it('clears the health report for the extension’s own pages only', async () => {
+    const { route, purged } = setup();
+    for (const sender of [contentScript, { url: `${self.baseUrl}health.html` }, {}])
+      await expect(route({ type: 'clearHealthReport', data: {} }, sender)).rejects.toThrow(/refused/);
+    await expect(route({ type: 'getHealthReport', data: {} }, contentScript)).rejects.toThrow(/refused/);
+    expect(purged).toEqual([]);
+    const page = { id: self.id, url: `${self.baseUrl}health.html` };
+    await expect(route({ type: 'clearHealthReport', data: {} }, page)).resolves.toEqual({ cleared: true });
+    expect(purged).toEqual(['health-report']);
   });
 
   it('refuses unknown and malformed messages', async () => {
