@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isPolicyKey, POLICY_KEYS } from '@/utils/policy/keys';
+import { POLICY_KEYS } from '@/utils/policy/keys';
 import { parsePolicy } from '@/utils/policy/parse';
 import { type Plist, parsePlist, parseReg, regToPolicy, type Schema, schemaErrors } from './formats';
 
