@@ -72,8 +72,8 @@ describe.each(BROWSERS)('the logout health report in $name', (browser) => {
       null,
     );
     expect(lines).toEqual([
-      words(lang, 'healthLeftOne', { service: 'Järfälla kommun', count: 1, total: 1 }),
-      words(lang, 'healthEndedOne', { service: 'Vklass', count: 1, total: 1 }),
+      words(lang, 'healthLeft_one', { service: 'Järfälla kommun', count: 1, total: 1 }),
+      words(lang, 'healthEnded_one', { service: 'Vklass', count: 1, total: 1 }),
     ]);
     const said = await page.evaluate(() => document.querySelector('main')?.textContent ?? '', null);
     expect(said).toContain(words(lang, 'healthLocal', {}));

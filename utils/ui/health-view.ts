@@ -1,7 +1,6 @@
 /** The health report in words and rows: the sentence per service, in the page's language. */
 import type { HealthReport } from '../health/types';
-import { t } from '../i18n';
-import { pluralForm } from './plural';
+import { tn } from '../i18n';
 
 export interface HealthRow {
   service: string;
@@ -14,18 +13,12 @@ export interface HealthRow {
   broken: boolean;
 }
 
+/** Each count goes through tn(), which picks the form the language takes for it (`key` or `key_one`). */
 function sentence(service: string, left: number, ended: number): string {
   const total = left + ended;
-  if (!left)
-    return pluralForm(ended) === 'one'
-      ? t('healthEndedOne', service, ended, total)
-      : t('healthEndedOther', service, ended, total);
-  const head =
-    pluralForm(left) === 'one'
-      ? t('healthLeftOne', service, left, total)
-      : t('healthLeftOther', service, left, total);
-  if (!ended) return head;
-  return `${head} ${pluralForm(ended) === 'one' ? t('healthRestOne') : t('healthRestOther', ended)}`;
+  if (!left) return tn('healthEnded', ended, service, total);
+  const head = tn('healthLeft', left, service, total);
+  return ended ? `${head} ${tn('healthRest', ended)}` : head;
 }
 
 /** Rows by service name; those whose logout left someone signed in first. */

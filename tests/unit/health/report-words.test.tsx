@@ -83,7 +83,7 @@ describe('words', () => {
       healthRows(report({ 'Järfälla kommun': { leftSignedIn: 12, ended: 0, loginServices: [] } }))[0]
         ?.sentence,
     ).toBe(
-      'Järfälla kommun: dess egen utloggning lämnade dig inloggad hos inloggningstjänsten 12 gånger av 12. Safe Logout rensade det varje gång.',
+      'Järfälla kommun: dess egen utloggning lämnade dig inloggad hos inloggningstjänsten 12 gånger av 12. Säker utloggning rensade det varje gång.',
     );
     expect(healthRows(vklass(0, 1))[0]?.sentence).toBe(
       'Vklass: dess egen utloggning avslutade även inloggningstjänstens session: 1 gång av 1.',
