@@ -5,6 +5,8 @@
 import type { BackgroundContext } from '../background/context';
 import type { CookieRecord } from '../browser-data/port';
 import { lookupDomains } from './marks';
+import { healthReport } from './storage';
+import { emptyHealthReport } from './types';
 
 /** A cookie read that has not answered by then counts as failed (the purge waits at most this long). */
 export const READ_LIMIT_MS = 1500;
@@ -15,6 +17,9 @@ type Ctx = Pick<BackgroundContext, 'port' | 'settings'>;
 let lastEnabled: boolean | undefined;
 export async function enabled(ctx: Pick<Ctx, 'settings'>): Promise<boolean> {
   lastEnabled = (await ctx.settings()).healthReport;
+  // Turned off by IT: what was counted goes too (nothing hidden stays on disk).
+  if (!lastEnabled && Object.keys((await healthReport.getValue()).services ?? {}).length)
+    await healthReport.setValue(emptyHealthReport());
   return lastEnabled;
 }
 

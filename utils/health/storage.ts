@@ -7,7 +7,7 @@ import { emptyHealthReport, emptyLoginsSeen, type HealthReport, type LoginsSeen 
 /**
  * Counts per service (rule labels, listed login-service labels, two numbers): no person, URL, time or
  * unlisted host. On this computer only, never sent anywhere; survives restarts; cleared by IT's button on the
- * health page (the `clearHealthReport` message) and nothing else.
+ * health page (the `clearHealthReport` message), and when IT turns the report off (`healthReport: false`).
  */
 export const healthReport = storage.defineItem<HealthReport>('local:health-report', {
   fallback: emptyHealthReport(),

@@ -8,7 +8,7 @@ import { sameStore } from '../browser-data/stores';
 import { isWithin } from '../rules/hostname';
 import { isLoginService } from '../rules/login-service';
 import { isLoginStep, type Transition } from '../session-groups/login-trail';
-import type { Classify, SessionGroup, SessionState } from '../session-groups/types';
+import type { Classify, GroupSite, SessionGroup, SessionState } from '../session-groups/types';
 import { loginMarks, logoutOutcome } from './classify';
 import { sessionMarks } from './marks';
 import { cookiesReaching, enabled, inTurn } from './reads';
@@ -113,9 +113,16 @@ export async function observeLogout(
   if (!outcome) return null;
   // The service whose logout it was (the tab's site); its whole group's when the logout ended elsewhere.
   const own = logoutHost ? classify(logoutHost) : null;
+  // Named services only: a site on no list (signed in through a login service, `via`) is known by its host,
+  // which the report never keeps.
   const sites = group.sites.filter((m) => !isLoginService(m));
+  const onUnnamed = !!logoutHost && sites.some((m) => m.via && isWithin(logoutHost, m.scopeDomain));
+  const named: GroupSite[] =
+    own && sites.some((m) => m.ruleId === own.ruleId) ? [own] : onUnnamed ? [] : sites;
+  const services = named.filter((m) => !m.via).map((m) => m.label);
+  if (!services.length) return null;
   const seen: ObservedLogout = {
-    services: (own && sites.some((m) => m.ruleId === own.ruleId) ? [own] : sites).map((m) => m.label),
+    services,
     loginServices: [
       ...group.sites.filter(isLoginService).map((m) => m.label),
       ...loginHostsOf(group).flatMap((h) => {

@@ -239,6 +239,44 @@ describe('the logout health report', () => {
   });
 });
 
+describe('a site on no list', () => {
+  beforeEach(() => start());
+
+  it('is protected by following its login, but never named in the report: only rule labels are kept', async () => {
+    const service = 'https://mina.bostadsbolaget-exempel.se';
+    const tab = w.port.openTab({ url: `${service}/` });
+    await logInRoundTrip(bg, tab, {
+      service,
+      idp: 'https://login.grandid.com',
+      onService: () => w.port.setCookie({ name: 'bb_session', domain: 'mina.bostadsbolaget-exempel.se' }),
+      atIdp: () => w.port.setCookie(ssoCookie('login.grandid.com')),
+    });
+    await navigate(bg, tab, { url: `${service}/logout` });
+
+    expect(await bg.storage.lastReport.getValue()).toMatchObject({ trigger: 'site-logout', verified: true });
+    expect(await healthReport.getValue()).toEqual({ services: {} });
+  });
+
+  it('signed in through the same login service as a kommun e-service: its logout is not counted as the kommun’s, nor by its host', async () => {
+    const kommun = w.port.openTab({ url: `${ESERVICE}/` });
+    await logInRoundTrip(bg, kommun, {
+      idp: CGI,
+      atIdp: () => w.port.setCookie(ssoCookie('idp.funktionstjanster.se')),
+    });
+    const service = 'https://mina.bostadsbolaget-exempel.se';
+    const tab = w.port.openTab({ url: `${service}/` });
+    await logInRoundTrip(bg, tab, {
+      service,
+      idp: CGI,
+      atIdp: () => w.port.setCookie(ssoCookie('idp.funktionstjanster.se', 'sso-second Anna Andersson')),
+    });
+    await navigate(bg, tab, { url: `${service}/logout` });
+
+    expect(await bg.storage.lastReport.getValue()).toMatchObject({ trigger: 'site-logout', verified: true });
+    expect(await healthReport.getValue()).toEqual({ services: {} });
+  });
+});
+
 describe('IT policy healthReport: false', () => {
   beforeEach(() => start({ healthReport: false }));
 
@@ -251,6 +289,13 @@ describe('IT policy healthReport: false', () => {
     expect(await bg.send('getHealthReport', {})).toEqual({ enabled: false, report: { services: {} } });
     expect(idpCookies()).toEqual([]);
     expect(await bg.storage.lastReport.getValue()).toMatchObject({ trigger: 'site-logout', verified: true });
+  });
+
+  it('what was counted before IT turned it off goes at the next page load: nothing hidden stays on disk', async () => {
+    await healthReport.setValue({ services: { Vklass: { leftSignedIn: 3, ended: 0, loginServices: [] } } });
+    const tab = w.port.openTab({ url: `${ESERVICE}/` });
+    await navigate(bg, tab, { url: `${ESERVICE}/` });
+    expect(await healthReport.getValue()).toEqual({ services: {} });
   });
 });
 
