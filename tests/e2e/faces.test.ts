@@ -253,7 +253,13 @@ describe.each<UiLang>(['sv', 'en'])('the faces, browser in %s', (lang) => {
       expect(await options.getByText(L(k)).isVisible(), k).toBe(true);
     for (const k of ['countrySE', 'countryNO', 'countryDK', 'countryFI', 'countryNordic'] as const)
       expect(await options.getByRole('group', { name: L(k) }).isVisible(), k).toBe(true);
-    expect(await options.getByRole('checkbox', { name: L('packSeKommuner') }).isChecked()).toBe(true);
+    // Every country has its municipalities' pack: the Swedish one, in its country's group.
+    expect(
+      await options
+        .locator('fieldset[data-country="SE"]')
+        .getByRole('checkbox', { name: L('packSeKommuner') })
+        .isChecked(),
+    ).toBe(true);
     expect(await axeViolations(options)).toEqual([]);
 
     // Custom domains, with the core's validation: a public suffix is refused in plain words…

@@ -175,7 +175,11 @@ describe('IT policy from /etc/chromium/policies/managed', () => {
     const enabled = await options
       .locator('main :is(input, select, textarea, button):not([disabled])')
       .evaluateAll((els) => els.map((e) => e.id || e.getAttribute('name') || e.tagName));
-    expect(enabled, 'the only control left is the page language').toEqual(['language']);
+    // The coverage search ("Is my service covered?") looks up and changes nothing: it stays usable.
+    expect(enabled, 'the only controls left are the coverage search and the page language').toEqual([
+      'coverage-input',
+      'language',
+    ]);
     // Each setting says why it cannot change (in the browser's language).
     expect(await options.locator('[data-setting="clear-history"] .locked').textContent()).toMatch(
       /Managed by your organisation|Hanteras av din organisation/,
