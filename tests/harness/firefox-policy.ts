@@ -5,11 +5,12 @@
  * the same time, and release Firefox honours no per-process override (`browser.policies.alternatePath` only in
  * automation builds or Nightly). So each of our Firefox processes gets a private mount of a directory of ours at
  * the distribution directory (a mount namespace, as tests/harness/policy.ts does for Chromium): only it sees the
- * file. Where the kernel refuses that (not root, no mount namespaces), `firefoxPolicy()` throws: a shared file
- * would reach other people's browsers.
+ * file. Where the kernel refuses that (no mount namespaces: a container CI runs in), the machine's own
+ * `policies.json` is written — only when there is none (someone else's policy is never overwritten: then it
+ * throws) — and removed by `dispose()`, on exit and on a crash of the test run, as tests/harness/policy.ts does.
  */
 import { spawnSync } from 'node:child_process';
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync, unlinkSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,13 +42,7 @@ export async function firefoxPolicy(): Promise<FirefoxPolicy> {
     ['--mount', '--propagation', 'private', '--', 'sh', '-c', mount, 'sh', distribution, target],
     { stdio: 'ignore', timeout: 10_000 },
   );
-  if (probe.status !== 0) {
-    await rm(root, { recursive: true, force: true });
-    throw new Error(
-      `cannot give Firefox a private ${target} (needs root and mount namespaces); ` +
-        'a policies.json there would reach every Firefox on this machine',
-    );
-  }
+  if (probe.status !== 0) return sharedPolicy(root, target);
   const wrapper = join(root, 'firefox');
   await writeFile(
     wrapper,
@@ -75,6 +70,40 @@ export async function firefoxPolicy(): Promise<FirefoxPolicy> {
       disposed = true;
       if (previousPath === undefined) delete process.env.FIREFOX_PATH;
       else process.env.FIREFOX_PATH = previousPath;
+      await rm(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The machine's distribution directory itself, for a machine without mount namespaces (see the file comment). */
+async function sharedPolicy(root: string, target: string): Promise<FirefoxPolicy> {
+  const file = join(target, 'policies.json');
+  if (existsSync(file)) {
+    await rm(root, { recursive: true, force: true });
+    throw new Error(`${file} exists (another policy on this machine) and no private mount is possible`);
+  }
+  const remove = () => {
+    try {
+      unlinkSync(file);
+    } catch {}
+  };
+  process.once('exit', remove);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      remove();
+      process.exit(1);
+    });
+  let disposed = false;
+  return {
+    dir: root,
+    async write(policies) {
+      await writeFile(file, JSON.stringify(policies, null, 2), { mode: 0o644 });
+    },
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      remove();
+      process.off('exit', remove);
       await rm(root, { recursive: true, force: true });
     },
   };
