@@ -24,6 +24,14 @@ export function SessionList({ title, sessions, onlyThisSiteLabel, onOnlyThisSite
           <li key={s.id} data-group={s.id}>
             <p class="session-line" id={`session-${s.id}`}>
               <span class="session-name">{s.line.name}</span>
+              {s.line.store && (
+                <>
+                  <span class="session-sep" aria-hidden="true">
+                    {' — '}
+                  </span>
+                  <span class="session-store">{s.line.store}</span>
+                </>
+              )}
               <span class="session-sep" aria-hidden="true">
                 {' — '}
               </span>

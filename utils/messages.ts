@@ -21,6 +21,11 @@ export interface GroupSummary {
   loginHosts: string[];
   tabCount: number;
   startedAt: number;
+  /**
+   * The group's cookie store when it is not the normal window's (SessionGroup.storeId): a private window, or a
+   * Firefox container. Only the kind: the popup tells two sessions of one site apart, it needs no store id.
+   */
+  store?: 'private' | 'container';
 }
 
 /** A purge that did not verify and will be tried again (utils/background/owed.ts): what it was of, and when. */

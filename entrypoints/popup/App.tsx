@@ -102,6 +102,8 @@ export function App() {
     loginService: t('loginService'),
     loginServices: (n: number) => tn('loginServices', n),
     signedInThrough: (host: string, service: string) => t('siteSignedInThrough', host, service),
+    privateWindow: t('sessionPrivateWindow'),
+    container: t('sessionContainer'),
   };
   return (
     <main>

@@ -3,6 +3,7 @@
  * purges still owed (they did not verify and will be tried again).
  */
 import type { GroupSummary, OwedSummary, Protocol } from '../messages';
+import { isPrivateStore, storeKey } from '../browser-data/stores';
 import { isWithin } from '../rules/hostname';
 import { isLoginService } from '../rules/login-service';
 import type { SessionGroup } from '../session-groups/types';
@@ -29,6 +30,13 @@ function signedInThroughOf(g: Pick<SessionGroup, 'sites'>): Pick<GroupSummary, '
   return via.length ? { signedInThrough: Object.fromEntries(via) } : {};
 }
 
+/** The kind of the group's cookie store, for the popup: none for the normal window's. */
+export function storeKindOf(g: Pick<SessionGroup, 'storeId'>): Pick<GroupSummary, 'store'> {
+  const id = storeKey(g.storeId);
+  if (id === undefined) return {};
+  return { store: isPrivateStore(id) ? 'private' : 'container' };
+}
+
 /** After any purge in progress has stored its outcome. */
 export function status(): Promise<Protocol['getStatus']['res']> {
   return serialized(async () => {
@@ -43,6 +51,7 @@ export function status(): Promise<Protocol['getStatus']['res']> {
         loginHosts: loginHostsOf(g),
         tabCount: g.tabIds.length,
         startedAt: g.startedAt,
+        ...storeKindOf(g),
       }));
     const owed: OwedSummary[] = Object.values(left)
       .filter(isOwed)

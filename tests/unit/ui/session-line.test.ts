@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { storeKindOf } from '@/utils/background/popup-status';
 import type { GroupSummary } from '@/utils/messages';
 import { sessionLine } from '@/utils/ui/session-line';
 
@@ -6,6 +7,8 @@ const text = {
   loginService: 'login service',
   loginServices: (n: number) => `${n} login services`,
   signedInThrough: (host: string, service: string) => `${host}, signed in through ${service}`,
+  privateWindow: 'private window',
+  container: 'container',
 };
 const group = (over: Partial<GroupSummary>): GroupSummary => ({
   id: 'g',
@@ -54,5 +57,31 @@ describe('sessionLine', () => {
       name: 'mina.bostadsbolaget-exempel.se, signed in through GrandID (Svensk e-identitet)',
       where: 'mina.bostadsbolaget-exempel.se + login service',
     });
+  });
+
+  it('tags a session in a private window, so it is not taken for the same site in the normal window', () => {
+    expect(sessionLine(group({ store: 'private' }), text)).toEqual({
+      name: 'Järfälla kommun',
+      where: 'e-tjanster.jarfalla.se + login service',
+      store: 'private window',
+    });
+  });
+
+  it('tags a session in a Firefox container as a container, without its name', () => {
+    expect(sessionLine(group({ store: 'container' }), text).store).toBe('container');
+  });
+
+  it('tags nothing for the normal window', () => {
+    expect(sessionLine(group({}), text)).not.toHaveProperty('store');
+  });
+});
+
+describe('storeKindOf', () => {
+  it('gives the kind of a group’s cookie store, never its id', () => {
+    expect(storeKindOf({ storeId: undefined })).toEqual({});
+    expect(storeKindOf({ storeId: '0' })).toEqual({});
+    expect(storeKindOf({ storeId: '1' })).toEqual({ store: 'private' });
+    expect(storeKindOf({ storeId: 'firefox-private' })).toEqual({ store: 'private' });
+    expect(storeKindOf({ storeId: 'firefox-container-3' })).toEqual({ store: 'container' });
   });
 });
