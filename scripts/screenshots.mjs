@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm run screenshots`: renders the popup, the receipt, the options and the in-page guard in headless
-// Chromium, in Swedish and English, against the simulated municipality, into docs/screenshots/ (README) and
+// `npm run screenshots`: renders the popup, the receipt, the options, the in-page guard, the logout health
+// report and the popup with a private window's session in headless Chromium, in Swedish and English, against the simulated municipality, into docs/screenshots/ (README) and
 // store/images/ (the store images: 1280×800 screenshots and the 440×280 promo tile, store/README.md).
 // The sim and the harness are TypeScript; Vite's module runner loads them (as scripts/start.mjs does).
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -15,13 +15,15 @@ const load = async (path) =>
       logLevel: 'error',
     })
   ).module;
-const [{ startSim }, { openExtensionPage }, { loginAs }, { ANNA }, faces] = await Promise.all([
-  load('../tests/sim/index.ts'),
-  load('../tests/harness/chromium.ts'),
-  load('../tests/harness/person.ts'),
-  load('../tests/harness/scenario.ts'),
-  load('../tests/e2e/faces-support.ts'),
-]);
+const [{ startSim }, { openExtensionPage }, { loginAs }, { ANNA, BERIT, purgeDone }, faces, incognito] =
+  await Promise.all([
+    load('../tests/sim/index.ts'),
+    load('../tests/harness/chromium.ts'),
+    load('../tests/harness/person.ts'),
+    load('../tests/harness/scenario.ts'),
+    load('../tests/e2e/faces-support.ts'),
+    load('../tests/harness/incognito.ts'),
+  ]);
 
 const out = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 const storeOut = fileURLToPath(new URL('../store/images/', import.meta.url));
@@ -51,7 +53,17 @@ const storeShot = async (context, png, name, options) => {
   console.log(`store/images/${name}.png`);
 };
 
-const sim = await startSim();
+/** Anna signs in and leaves with the site's own "Logga ut" (tests/e2e/health-report.test.ts); the purge follows. */
+const logInAndOutBySite = async (session, page, service) => {
+  await loginAs(page, service, ANNA);
+  const since = Date.now();
+  await page.click('header a[href$="/logout"]');
+  await page.waitForSelector('body[data-page="logged-out"]');
+  await purgeDone(session, 'site-logout', since);
+};
+
+// Vklass's logout is fixed (it ends the login service's session too), the kommun's is broken: the health report.
+const sim = await startSim({ fixedLogout: ['vklass'] });
 try {
   for (const lang of ['sv', 'en']) {
     const session = await faces.launchInLanguage(sim, lang);
@@ -59,6 +71,15 @@ try {
       const page = await session.context.newPage();
       // The store's screenshot size: the guard's picture is used as it is, and under the popup's.
       await page.setViewportSize(SCREEN);
+      await logInAndOutBySite(session, page, sim.urls.vklass);
+      await logInAndOutBySite(session, page, sim.urls.kommun);
+      const health = await openExtensionPage(session.context, 'health.html');
+      await health.setViewportSize({ width: 900, height: 700 });
+      await health.locator('.health-lines li[data-service="Vklass"]').waitFor();
+      await shotMain(health, `health-${lang}`);
+      await health.close();
+
+      await page.bringToFront();
       await loginAs(page, sim.urls.kommun, ANNA);
 
       const options = await openExtensionPage(session.context, 'options.html');
@@ -105,6 +126,25 @@ try {
       console.log(`store/images/promo-tile-${lang}.png`);
     } finally {
       await session.close();
+    }
+
+    // The same e-service in a normal window and in an incognito one: two sessions, the second tagged. A browser
+    // of its own, without shared-computer mode (tests/e2e/private-windows.test.ts does the same steps).
+    const both = await faces.launchInLanguage(sim, lang);
+    try {
+      await incognito.allowInIncognito(both);
+      const normal = await both.context.newPage();
+      await normal.setViewportSize(SCREEN);
+      await loginAs(normal, sim.urls.kommun, ANNA);
+      const [berit] = await incognito.incognitoWindow(both, [sim.urls.kommun.start]);
+      await loginAs(berit, sim.urls.kommun, BERIT);
+      const popup = await openExtensionPage(both.context, 'popup.html');
+      // Taller than a popup opens, so both sessions are in the picture.
+      await popup.setViewportSize({ width: 380, height: 800 });
+      await popup.locator('.sessions li .session-store').waitFor();
+      await shotMain(popup, `private-${lang}`);
+    } finally {
+      await both.close();
     }
   }
 } finally {
