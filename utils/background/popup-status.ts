@@ -2,8 +2,9 @@
  * What the popup and the receipt show: the protected sessions open now, by name, the last receipt, and the
  * purges still owed (they did not verify and will be tried again).
  */
-import type { GroupSummary, OwedSummary, Protocol } from '../messages';
+
 import { isPrivateStore, storeKey } from '../browser-data/stores';
+import type { GroupSummary, OwedSummary, Protocol } from '../messages';
 import { isWithin } from '../rules/hostname';
 import { isLoginService } from '../rules/login-service';
 import type { SessionGroup } from '../session-groups/types';
