@@ -18,6 +18,7 @@ type Chrome = {
   };
   runtime: { lastError?: { message: string } };
   extension: { isAllowedIncognitoAccess(): Promise<boolean> };
+  storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
   windows: { create(d: { incognito: boolean; url: string[] }): Promise<unknown> };
   cookies: { getAll(d: { storeId: string; partitionKey: object }): Promise<BrowserCookie[]> };
 };
@@ -27,6 +28,9 @@ declare const chrome: Chrome;
 /** Switches "Allow in Incognito" on for Safe Logout, as a person does on chrome://extensions; waits for the reload. */
 export async function allowInIncognito(session: ChromiumSession): Promise<void> {
   const id = await extensionId(session.context);
+  const workersBefore = session.context
+    .serviceWorkers()
+    .filter((w) => w.url().startsWith('chrome-extension://'));
   const settings = await session.context.newPage();
   await settings.goto(`chrome://extensions/?id=${id}`);
   const error = await settings.evaluate(
@@ -49,6 +53,30 @@ export async function allowInIncognito(session: ChromiumSession): Promise<void> 
     await page?.close();
     if (allowed) break;
     if (Date.now() > deadline) throw new Error('the extension was not allowed in incognito');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  // Switching it on reloads the extension: the old worker goes, and the new one — which finds storage.session
+  // empty and takes the reload for a browser start — runs its start-up work (it marks the browser session when
+  // done). A person switches this on and then logs in; the old worker answering "ready" must not start the test
+  // inside the reload (noted in the handover: a login begun in that gap at an IdP on no list loses its service
+  // cookie to the start-up sweep).
+  await Promise.all(
+    workersBefore.map(
+      (w) =>
+        new Promise<void>((resolve) => {
+          if (!session.context.serviceWorkers().includes(w)) resolve();
+          else w.once('close', () => resolve());
+        }),
+    ),
+  );
+  for (;;) {
+    const page = await controlPage(session).catch(() => undefined);
+    const started = await page
+      ?.evaluate(async () => (await chrome.storage.session.get('browser-session'))['browser-session'] ?? null)
+      .catch(() => null);
+    await page?.close();
+    if (started) break;
+    if (Date.now() > deadline) throw new Error('the reloaded extension did not finish its start-up');
     await new Promise((r) => setTimeout(r, 200));
   }
   await waitForExtensionReady(session.context);
