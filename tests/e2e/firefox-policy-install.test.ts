@@ -16,14 +16,11 @@ import { EXTENSION_UUID, FIREFOX_BUILD_DIR } from '../harness/firefox';
 import { type FirefoxLab, firefoxTab, launchLab } from '../harness/firefox-lab';
 import { type FirefoxPolicy, firefoxPolicy } from '../harness/firefox-policy';
 import { writeXpi } from '../harness/firefox-xpi';
-import { loginAs, readNewspaper } from '../harness/person';
-import { ANNA, purgeDone } from '../harness/scenario';
+import { CITY_DOMAIN, CITY_ESERVICE, policyLoginPurgedOnClose } from '../harness/policy-city';
 import { type Sim, startSim } from '../sim';
 
 const GECKO_ID = 'safe-logout@safe-logout.org';
 /** An e-service no built-in rule knows: only the policy makes it protected. */
-const CITY_ESERVICE = 'e-tjanster.exempelstad.se';
-const CITY_DOMAIN = 'exempelstad.se';
 
 let city: Sim;
 let policy: FirefoxPolicy;
@@ -100,28 +97,7 @@ describe('force-installed by policies.json (ExtensionSettings, install_url file:
     ).toContain(CITY_DOMAIN);
     await options.close();
 
-    // A login to the e-service only the policy protects; a newspaper beside it.
-    const paper = await lab.newTab();
-    await readNewspaper(paper, city);
-    const tab = await lab.newTab();
-    await loginAs(tab, city.urls.kommun, ANNA);
-    const names = async () =>
-      (await lab!.allCookies()).map((c) => `${c.domain.replace(/^\./, '')} ${c.name}`);
-    expect(await names()).toContain(`${CITY_ESERVICE} ${city.services.kommun.sessionCookie}`);
-    expect(await names()).toContain(`${city.hosts.idp} ${city.idpCookies.sso}`);
-
-    const since = Date.now();
-    await tab.close();
-    const report = await purgeDone(lab, 'last-tab-closed', since);
-    expect(report.verified).toBe(true);
-    const after = await names();
-    expect(
-      after.filter((n) => n.split(' ')[0]!.endsWith(CITY_DOMAIN)),
-      'the e-service’s cookies',
-    ).toEqual([]);
-    expect(after, 'the IdP’s SSO cookie').not.toContain(`${city.hosts.idp} ${city.idpCookies.sso}`);
-    expect(after, 'a stranger’s cookie is untouched').toContain(
-      `${city.hosts.newspaper} ${city.newspaper.cookie}`,
-    );
+    // A login to the e-service only the policy protects, purged when its tab closes.
+    await policyLoginPurgedOnClose(lab!, city);
   });
 });

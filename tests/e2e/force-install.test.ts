@@ -10,7 +10,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  allCookies,
   type ChromiumSession,
   extensionId,
   isWelcomePage,
@@ -24,7 +23,6 @@ import {
   startUpdateServer,
   type UpdateServer,
 } from '../harness/force-install';
-import { loginAs, readNewspaper } from '../harness/person';
 import {
   CHROMIUM_EXTENSION_ID,
   type ChromiumPolicy,
@@ -32,12 +30,10 @@ import {
   inExtensionPage,
   waitForSettings,
 } from '../harness/policy';
-import { ANNA, purgeDone } from '../harness/scenario';
+import { CITY_DOMAIN, CITY_ESERVICE, policyLoginPurgedOnClose } from '../harness/policy-city';
 import { type Sim, startSim } from '../sim';
 
 /** An e-service no built-in rule knows: only the policy makes it protected. */
-const CITY_ESERVICE = 'e-tjanster.exempelstad.se';
-const CITY_DOMAIN = 'exempelstad.se';
 
 let city: Sim;
 let ext: PackedExtension;
@@ -98,28 +94,7 @@ describe('force-installed by enterprise policy (ExtensionInstallForcelist, CRX f
     );
     await options.close();
 
-    // A login to the e-service only the policy protects; a newspaper beside it.
-    const paper = await session.context.newPage();
-    await readNewspaper(paper, city);
-    const page = await session.context.newPage();
-    await loginAs(page, city.urls.kommun, ANNA);
-    const names = async () =>
-      (await allCookies(session!.context)).map((c) => `${c.domain.replace(/^\./, '')} ${c.name}`);
-    expect(await names()).toContain(`${CITY_ESERVICE} ${city.services.kommun.sessionCookie}`);
-    expect(await names()).toContain(`${city.hosts.idp} ${city.idpCookies.sso}`);
-
-    const since = Date.now();
-    await page.close();
-    const report = await purgeDone(session, 'last-tab-closed', since);
-    expect(report.verified).toBe(true);
-    const after = await names();
-    expect(
-      after.filter((n) => n.split(' ')[0]!.endsWith(CITY_DOMAIN)),
-      'the e-service’s cookies',
-    ).toEqual([]);
-    expect(after, 'the IdP’s SSO cookie').not.toContain(`${city.hosts.idp} ${city.idpCookies.sso}`);
-    expect(after, 'a stranger’s cookie is untouched').toContain(
-      `${city.hosts.newspaper} ${city.newspaper.cookie}`,
-    );
+    // A login to the e-service only the policy protects, purged when its tab closes.
+    await policyLoginPurgedOnClose(session!, city);
   });
 });
