@@ -15,7 +15,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { BrowserSession, Tab } from '../harness/browser-session';
-import { CHROMIUM, FIREFOX } from '../harness/browsers';
+import { CHROMIUM, FIREFOX, simAndBrowsers } from '../harness/browsers';
 import { launchChromium } from '../harness/chromium';
 import { logInTo, nextPersonAt, siteLogout } from '../harness/flows';
 import { ANNA, purgeDone } from '../harness/scenario';
@@ -75,22 +75,9 @@ describe('control: without the extension a service on no list leaks through its 
 
 describe.each([CHROMIUM, FIREFOX])('$name: protection follows the login', (b) => {
   let sim: Sim;
-  const closing: Promise<void>[] = [];
-  beforeAll(async () => {
-    sim = await startSim(b.simOptions);
+  const browser = simAndBrowsers(b, (s) => {
+    sim = s;
   });
-  afterAll(async () => {
-    await Promise.all(closing);
-    await sim?.close();
-  });
-
-  async function browser() {
-    const session = await b.launch(sim);
-    onTestFinished(() => {
-      closing.push(session.close());
-    });
-    return session;
-  }
 
   it.each(['close-tab', 'site-logout', 'button'] as const)(
     'A: a service on no list that signed in through GrandID — %s leaves the next person at its login page',

@@ -20,7 +20,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { type BrowserSession, pollUntil, type Tab } from '../harness/browser-session';
-import { BROWSERS, type BrowserUnderTest } from '../harness/browsers';
+import { BROWSERS, type BrowserUnderTest, simAndBrowsers } from '../harness/browsers';
 import { type ChromiumSession, chromiumTab, launchChromium } from '../harness/chromium';
 import { identify, nextPersonAt, signedIn, siteLogout } from '../harness/flows';
 import { nextPersonReach } from '../harness/next-person';
@@ -138,22 +138,9 @@ describe('control: without the extension the broker’s and GrandID’s single s
 
 describe.each(BROWSERS)('$name: every login style', (b: BrowserUnderTest) => {
   let sim: Sim;
-  const closing: Promise<void>[] = [];
-  beforeAll(async () => {
-    sim = await startSim(b.simOptions);
+  const browser = simAndBrowsers(b, (s) => {
+    sim = s;
   });
-  afterAll(async () => {
-    await Promise.all(closing);
-    await sim?.close();
-  });
-
-  async function browser() {
-    const session = await b.launch(sim);
-    onTestFinished(() => {
-      closing.push(session.close());
-    });
-    return session;
-  }
 
   const cases = Object.entries(STYLES)
     .filter(([, s]) => b.name === 'Chromium' || !s.chromiumOnly)

@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BrowserSession, Tab } from '../harness/browser-session';
 import {
   BROWSERS,
@@ -20,6 +20,7 @@ import {
   CHROMIUM,
   FIREFOX,
   type LaunchWithExtension,
+  simAndBrowsers,
 } from '../harness/browsers';
 import type { ChromiumSession } from '../harness/chromium';
 import { workerLogTail } from '../harness/chromium';
@@ -37,8 +38,9 @@ import {
   purgeDone,
   type ReportView,
   type Trigger,
+  visitsOf,
 } from '../harness/scenario';
-import { type Sim, startSim } from '../sim';
+import type { Sim } from '../sim';
 
 /** What only one browser does, where the shared scenarios need it. */
 interface Specifics {
@@ -151,42 +153,13 @@ async function historyHosts(session: BrowserSession): Promise<string[]> {
   }
 }
 
-/** Visits of one URL (history keeps a URL reached only as a redirect hop, though no search lists it). */
-async function visitsOf(session: BrowserSession, url: string): Promise<number> {
-  const page = await session.openExtensionPage('popup.html');
-  try {
-    return await page.evaluate(async (u) => {
-      type Api = { history: { getVisits: (d: object) => Promise<unknown[]> } };
-      const g = globalThis as unknown as { browser?: Api; chrome: Api };
-      return (await (g.browser ?? g.chrome).history.getVisits({ url: u })).length;
-    }, url);
-  } finally {
-    await page.close();
-  }
-}
-
 describe.each(BROWSERS)('$name: with Safe Logout, nothing of Anna is left', (b) => {
   const specifics = SPECIFICS[b.name];
   let sim: Sim;
-  const closing: Promise<void>[] = [];
-
-  beforeAll(async () => {
-    sim = await startSim(b.simOptions);
-  });
-
-  afterAll(async () => {
-    await Promise.all(closing);
-    await sim?.close();
-  });
-
   /** A fresh browser with the extension; it closes (in the background, awaited at the end) when the test ends. */
-  async function browserWithExtension(o?: LaunchWithExtension): Promise<BrowserSession> {
-    const session = await b.launch(sim, o);
-    onTestFinished(() => {
-      closing.push(session.close());
-    });
-    return session;
-  }
+  const browserWithExtension = simAndBrowsers(b, (s) => {
+    sim = s;
+  });
 
   /** The group's cookies gone (the purge runs in the background after the trigger), and its receipt. */
   async function purged(session: BrowserSession, trigger: Trigger, since: number): Promise<ReportView> {

@@ -8,45 +8,27 @@
  *
  * Needs `npm run build` first (`npm test` builds).
  */
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import type { BrowserSession } from '../harness/browser-session';
-import { BROWSERS } from '../harness/browsers';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, simAndBrowsers } from '../harness/browsers';
 import { nextPersonReach } from '../harness/next-person';
-import { ANNA, firstPersonVisit, PURGE_TRIGGER, performTrigger, purgeDone } from '../harness/scenario';
-import { type Sim, startSim } from '../sim';
-
-/** Visits of one URL in the browser's history, read from an extension page (the test's window into it). */
-async function visitsOf(session: BrowserSession, url: string): Promise<number> {
-  const page = await session.openExtensionPage('popup.html');
-  try {
-    return await page.evaluate(async (u) => {
-      type Api = { history: { getVisits: (d: object) => Promise<unknown[]> } };
-      const g = globalThis as unknown as { browser?: Api; chrome: Api };
-      return (await (g.browser ?? g.chrome).history.getVisits({ url: u })).length;
-    }, url);
-  } finally {
-    await page.close();
-  }
-}
+import {
+  ANNA,
+  firstPersonVisit,
+  PURGE_TRIGGER,
+  performTrigger,
+  purgeDone,
+  visitsOf,
+} from '../harness/scenario';
+import type { Sim } from '../sim';
 
 describe.each(BROWSERS)('$name: a site reached by a link from Mina sidor is not the kommun’s', (b) => {
   let sim: Sim;
-  const closing: Promise<void>[] = [];
-
-  beforeAll(async () => {
-    sim = await startSim(b.simOptions);
-  });
-
-  afterAll(async () => {
-    await Promise.all(closing);
-    await sim?.close();
+  const browser = simAndBrowsers(b, (s) => {
+    sim = s;
   });
 
   it('Anna follows the newspaper link and comes back; “Log out and clear” leaves the newspaper its cookie, storage and history', async () => {
-    const session = await b.launch(sim);
-    onTestFinished(() => {
-      closing.push(session.close());
-    });
+    const session = await browser();
     const tab = await firstPersonVisit(session, sim, ANNA);
 
     // Mina sidor → the newspaper, by the link on the page (a real click), and back by the newspaper's link.

@@ -162,3 +162,17 @@ export async function purgeDone(
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** Visits of one URL in the browser's history (a URL reached only as a redirect hop is kept, though no search lists it), read from an extension page. */
+export async function visitsOf(session: BrowserSession, url: string): Promise<number> {
+  const page = await session.openExtensionPage('popup.html');
+  try {
+    return await page.evaluate(async (u) => {
+      type Api = { history: { getVisits: (d: object) => Promise<unknown[]> } };
+      const g = globalThis as unknown as { browser?: Api; chrome: Api };
+      return (await (g.browser ?? g.chrome).history.getVisits({ url: u })).length;
+    }, url);
+  } finally {
+    await page.close();
+  }
+}
